@@ -1,0 +1,54 @@
+package fr.passerelle;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Refuses to start a production instance that lacks its database or token settings, with one
+ * line naming the variable to set, rather than a stack trace from deep inside the start-up.
+ */
+@QuarkusMain
+public class PasserelleMain {
+
+    static final String DEV_ISSUER = "https://dev.passerelle.invalid";
+
+    public static void main(String... args) {
+        if (LaunchMode.current() == LaunchMode.NORMAL) {
+            Optional<String> problem = productionProblem(ConfigProvider.getConfig());
+            if (problem.isPresent()) {
+                System.err.println("passerelle: " + problem.get());
+                System.exit(2);
+            }
+        }
+        Quarkus.run(args);
+    }
+
+    static Optional<String> productionProblem(Config config) {
+        if (missing(config, "quarkus.datasource.jdbc.url")) {
+            return Optional.of("no database configured: set QUARKUS_DATASOURCE_JDBC_URL "
+                    + "(and QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD)");
+        }
+        if (missing(config, "mp.jwt.verify.issuer")) {
+            return Optional.of("no token issuer configured: set MP_JWT_VERIFY_ISSUER");
+        }
+        if (missing(config, "mp.jwt.verify.publickey.location") && missing(config, "mp.jwt.verify.publickey")) {
+            return Optional.of("no token verification key configured: set MP_JWT_VERIFY_PUBLICKEY_LOCATION "
+                    + "(a JWKS URL or a PEM file)");
+        }
+        String issuer = config.getValue("mp.jwt.verify.issuer", String.class);
+        String keyLocation = config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).orElse("");
+        if (issuer.equals(DEV_ISSUER) || keyLocation.contains("src/dev/")) {
+            return Optional.of("the development token issuer or key is configured: production must use its own "
+                    + "(MP_JWT_VERIFY_ISSUER, MP_JWT_VERIFY_PUBLICKEY_LOCATION)");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean missing(Config config, String name) {
+        return config.getOptionalValue(name, String.class).map(String::isBlank).orElse(true);
+    }
+}

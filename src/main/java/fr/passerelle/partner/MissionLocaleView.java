@@ -1,0 +1,19 @@
+package fr.passerelle.partner;
+
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "MissionLocale")
+public record MissionLocaleView(
+        @Schema(required = true, description = "Identifier; the `org` claim of the Mission Locale's tokens") UUID id,
+        @Schema(required = true, example = "Mission Locale Technowest") String name,
+        @Schema(required = true, example = "44306184100047") String siret,
+        @Schema(required = true, example = "33") String departementCode,
+        @Schema(required = true, example = "ARML Nouvelle-Aquitaine") String regionalAssociation,
+        @Schema(required = true) boolean active) {
+
+    static MissionLocaleView of(MissionLocale entity) {
+        return new MissionLocaleView(entity.id, entity.name, entity.siret, entity.departementCode,
+                entity.regionalAssociation, entity.active);
+    }
+}

@@ -1,0 +1,65 @@
+package fr.passerelle.platform.openapi;
+
+import fr.passerelle.platform.problem.Problem;
+import fr.passerelle.platform.problem.ProblemMapper;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Contact;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Components;
+
+/** The contract's header: info, tags, the bearer scheme and the shared problem responses. */
+@OpenAPIDefinition(
+        info = @Info(title = "Passerelle ASE / Missions Locales", version = "1.0.0",
+                description = "Loaded from openapi-description.md",
+                contact = @Contact(name = "Équipe Passerelle", email = "passerelle@example.org"),
+                license = @License(name = "Licence Ouverte 2.0 (Etalab)", url = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/")),
+        tags = {
+            @Tag(name = "Directory", description = "Départements, Missions Locales and local conventions")
+        },
+        components = @Components(
+                securitySchemes = @SecurityScheme(securitySchemeName = ProblemResponses.SECURITY_SCHEME,
+                        type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+                        description = "A JWT signed with RS256 or ES256 by the identity provider. Claims: `iss`, `aud`, "
+                                + "`exp`, `sub`, `groups` (exactly one role: departement, mission-locale, reporting, admin, dpo) "
+                                + "and `org` (the organisation: a collectivity code for departement, a Mission Locale id for "
+                                + "mission-locale, a national body code otherwise; admin and dpo act for PLATEFORME)."),
+                responses = {
+                    @APIResponse(name = "BadRequest", description = "Malformed request: unreadable JSON, an unknown property, a bad parameter",
+                            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "Unauthorized", description = "No valid bearer token",
+                            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "Forbidden", description = "The token's role, or its organisation, does not allow this",
+                            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "NotFound", description = "No such resource, or not one the caller may see",
+                            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "NotAcceptable", description = "None of the media types in Accept can be produced",
+                            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "Conflict", description = "Conflicts with the current state",
+                            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "PreconditionFailed", description = "If-Match does not match the current ETag",
+                            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "PayloadTooLarge", description = "The body is over the configured size",
+                            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "UnsupportedMediaType", description = "Unsupported Content-Type",
+                            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "ValidationFailed", description = "The body is readable but not valid; `errors` lists each field",
+                            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "PreconditionRequired", description = "If-Match is required",
+                            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "TooManyRequests", description = "Over the organisation's rate limit; see Retry-After",
+                            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "InternalError", description = "Unexpected error; quote the correlationId",
+                            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "ServiceUnavailable", description = "Temporarily unavailable; see Retry-After",
+                            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+                }))
+public class PasserelleApplication extends Application {
+}

@@ -1,0 +1,59 @@
+package fr.passerelle.platform.problem;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A failure the API reports as a problem detail. Services throw it; the single mapper turns it
+ * into the response.
+ */
+public class ApiException extends RuntimeException {
+
+    private final ProblemType type;
+    private final List<Problem.FieldError> errors;
+    private final Map<String, String> headers;
+
+    public ApiException(ProblemType type, String detail) {
+        this(type, detail, List.of(), Map.of());
+    }
+
+    public ApiException(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        this(type, detail, errors, Map.of());
+    }
+
+    public ApiException(ProblemType type, String detail, List<Problem.FieldError> errors, Map<String, String> headers) {
+        super(detail, null, false, false);
+        this.type = type;
+        this.errors = List.copyOf(errors);
+        this.headers = Map.copyOf(headers);
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(ProblemType.NOT_FOUND, detail);
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(ProblemType.FORBIDDEN, detail);
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(ProblemType.CONFLICT, detail);
+    }
+
+    public static ApiException invalid(String pointer, String detail) {
+        return new ApiException(ProblemType.VALIDATION_FAILED, pointer.substring(1) + ": " + detail,
+                List.of(Problem.FieldError.atPointer(pointer, detail)));
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+}
