@@ -24,6 +24,11 @@ public class DepartementService {
     }
 
     @Transactional
+    public boolean isActive(String code) {
+        return departements.findByIdOptional(code).map(departement -> departement.active).orElse(false);
+    }
+
+    @Transactional
     public Optional<DepartementView> get(String code) {
         return departements.findByIdOptional(code).map(DepartementView::of);
     }

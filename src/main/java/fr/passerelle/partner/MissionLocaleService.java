@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,15 @@ public class MissionLocaleService {
     @Transactional
     public Optional<Versioned<MissionLocaleView>> get(UUID id) {
         return missionsLocales.findByIdOptional(id).map(entity -> new Versioned<>(MissionLocaleView.of(entity), entity.version));
+    }
+
+    /** Which of these Missions Locales exist and are active. */
+    @Transactional
+    public Set<UUID> activeAmong(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return missionsLocales.list("id in ?1 and active = true", ids).stream().map(entity -> entity.id).collect(Collectors.toSet());
     }
 
     @Transactional

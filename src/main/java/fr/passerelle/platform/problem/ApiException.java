@@ -2,6 +2,7 @@ package fr.passerelle.platform.problem;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A failure the API reports as a problem detail. Services throw it; the single mapper turns it
@@ -12,6 +13,7 @@ public class ApiException extends RuntimeException {
     private final ProblemType type;
     private final List<Problem.FieldError> errors;
     private final Map<String, String> headers;
+    private final UUID existingPathwayId;
 
     public ApiException(ProblemType type, String detail) {
         this(type, detail, List.of(), Map.of());
@@ -22,10 +24,20 @@ public class ApiException extends RuntimeException {
     }
 
     public ApiException(ProblemType type, String detail, List<Problem.FieldError> errors, Map<String, String> headers) {
+        this(type, detail, errors, headers, null);
+    }
+
+    private ApiException(ProblemType type, String detail, List<Problem.FieldError> errors, Map<String, String> headers,
+            UUID existingPathwayId) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = List.copyOf(errors);
         this.headers = Map.copyOf(headers);
+        this.existingPathwayId = existingPathwayId;
+    }
+
+    public static ApiException likelyDuplicate(UUID existingPathwayId, String detail) {
+        return new ApiException(ProblemType.LIKELY_DUPLICATE, detail, List.of(), Map.of(), existingPathwayId);
     }
 
     public static ApiException notFound(String detail) {
@@ -55,5 +67,15 @@ public class ApiException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    public UUID existingPathwayId() {
+        return existingPathwayId;
+    }
+
+    /** The problem detail of this failure, for the given request path and correlation id. */
+    public Problem toProblem(String instance, String correlationId) {
+        return new Problem(type.uri(), type.title(), type.status(), getMessage(), instance, correlationId, errors,
+                existingPathwayId);
     }
 }

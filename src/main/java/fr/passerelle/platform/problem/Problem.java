@@ -2,6 +2,7 @@ package fr.passerelle.platform.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem detail, the body of every error response. */
@@ -15,7 +16,8 @@ public record Problem(
         @Schema(example = "siret: must be 14 digits with a valid check digit") String detail,
         @Schema(required = true, example = "/api/v1/missions-locales") String instance,
         @Schema(required = true, example = "3f1c2d9e-8a55-4c33-9a7e-2f0b6c1d4e77") String correlationId,
-        List<FieldError> errors) {
+        List<FieldError> errors,
+        @Schema(description = "For likely-duplicate: the pathway that looks like the same young person") UUID existingPathwayId) {
 
     /** One invalid input: a JSON Pointer into the body, a parameter name, or a CSV line. */
     @Schema(name = "FieldError")

@@ -42,7 +42,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e, ContainerRequestContext request) {
-        return respond(request, e.type(), e.getMessage(), e.errors(), e.headers());
+        Response.ResponseBuilder builder = Response.status(e.type().status()).type(PROBLEM_JSON)
+                .entity(e.toProblem(request.getUriInfo().getRequestUri().getRawPath(), CorrelationId.of(request)));
+        e.headers().forEach(builder::header);
+        return builder.build();
     }
 
     @ServerExceptionMapper
@@ -144,13 +147,9 @@ public class ProblemMapper {
                 "An unexpected error occurred. Quote the correlation id to the support team.", List.of(), Map.of());
     }
 
-    private static Response respond(ContainerRequestContext request, ProblemType type, String detail,
+    private Response respond(ContainerRequestContext request, ProblemType type, String detail,
             List<Problem.FieldError> errors, Map<String, String> headers) {
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail,
-                request.getUriInfo().getRequestUri().getRawPath(), CorrelationId.of(request), errors);
-        Response.ResponseBuilder builder = Response.status(type.status()).type(PROBLEM_JSON).entity(problem);
-        headers.forEach(builder::header);
-        return builder.build();
+        return api(new ApiException(type, detail, errors, headers), request);
     }
 
     private static ProblemType byStatus(int status) {
@@ -173,27 +172,15 @@ public class ProblemMapper {
 
     /** Maps a violation on a resource method to a JSON Pointer into the body or to a parameter name. */
     private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
-        StringBuilder pointer = new StringBuilder();
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            switch (node.getKind()) {
-                case PARAMETER -> parameter = node.getName();
-                case PROPERTY, CONTAINER_ELEMENT, BEAN -> {
-                    if (node.getIndex() != null) {
-                        pointer.append('/').append(node.getIndex());
-                    } else if (node.getKey() != null) {
-                        pointer.append('/').append(node.getKey());
-                    }
-                    if (node.getName() != null && node.getKind() == ElementKind.PROPERTY) {
-                        pointer.append('/').append(node.getName());
-                    }
-                }
-                default -> {
-                }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
             }
         }
+        String pointer = Violations.pointer("", violation.getPropertyPath());
         if (!pointer.isEmpty() || BODY_PARAMETER.equals(parameter)) {
-            return Problem.FieldError.atPointer(pointer.toString(), violation.getMessage());
+            return Problem.FieldError.atPointer(pointer, violation.getMessage());
         }
         return Problem.FieldError.atParameter(parameter, violation.getMessage());
     }

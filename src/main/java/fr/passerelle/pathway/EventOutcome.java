@@ -1,0 +1,26 @@
+package fr.passerelle.pathway;
+
+import fr.passerelle.platform.problem.ApiException;
+import java.util.UUID;
+
+/** What became of one submitted event. */
+public record EventOutcome(Status status, UUID eventId, UUID pathwayId, ApiException rejection) {
+
+    public enum Status {
+        ACCEPTED,
+        DUPLICATE,
+        REJECTED
+    }
+
+    static EventOutcome accepted(UUID eventId, UUID pathwayId) {
+        return new EventOutcome(Status.ACCEPTED, eventId, pathwayId, null);
+    }
+
+    static EventOutcome duplicate(UUID eventId, UUID pathwayId) {
+        return new EventOutcome(Status.DUPLICATE, eventId, pathwayId, null);
+    }
+
+    static EventOutcome rejected(ApiException rejection) {
+        return new EventOutcome(Status.REJECTED, null, null, rejection);
+    }
+}

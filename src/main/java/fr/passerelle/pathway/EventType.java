@@ -1,0 +1,111 @@
+package fr.passerelle.pathway;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The event catalogue. Each type has a versioned name, the kind of organisation that may record it
+ * and the class of its data. A new version of a type is a new constant; old versions stay readable.
+ */
+public enum EventType {
+    PATHWAY_OPENED("pathway.opened.v1", Recorder.DEPARTEMENT, EventData.PathwayOpened.class, Step.SYSTEM),
+    ASE_SUPPORT_STARTED("ase.support-started.v1", Recorder.DEPARTEMENT, EventData.AseSupportStarted.class, Step.ASE),
+    ASE_SUPPORT_CHANGED("ase.support-changed.v1", Recorder.DEPARTEMENT, EventData.AseSupportChanged.class, Step.ASE),
+    ASE_SUPPORT_ENDED("ase.support-ended.v1", Recorder.DEPARTEMENT, EventData.AseSupportEnded.class, Step.ASE),
+    MISSION_LOCALE_SOLICITED("mission-locale.solicited.v1", Recorder.DEPARTEMENT, EventData.MissionLocaleSolicited.class, Step.DEPARTEMENT_STEP),
+    FIRST_CONTACT("mission-locale.first-contact.v1", Recorder.MISSION_LOCALE, EventData.FirstContact.class, Step.MISSION_LOCALE_STEP),
+    MISSION_LOCALE_REGISTERED("mission-locale.registered.v1", Recorder.MISSION_LOCALE, EventData.MissionLocaleRegistered.class, Step.MISSION_LOCALE_STEP),
+    REVIEW_HELD("review.held.v1", Recorder.DEPARTEMENT, EventData.ReviewHeld.class, Step.DEPARTEMENT_STEP),
+    ORIENTATION_DIAGNOSTIC_COMPLETED("orientation-diagnostic.completed.v1", Recorder.MISSION_LOCALE, EventData.OrientationDiagnosticCompleted.class, Step.MISSION_LOCALE_STEP),
+    AUTONOMY_PROJECT_RECORDED("autonomy-project.recorded.v1", Recorder.DEPARTEMENT, EventData.AutonomyProjectRecorded.class, Step.DEPARTEMENT_STEP),
+    HANDOVER_DECIDED("handover.decided.v1", Recorder.BOTH, EventData.HandoverDecided.class, Step.SHARED_STEP),
+    CEJ_PROPOSED("cej.proposed.v1", Recorder.BOTH, EventData.CejProposed.class, Step.SHARED_STEP),
+    CEJ_STARTED("cej.started.v1", Recorder.MISSION_LOCALE, EventData.CejStarted.class, Step.MISSION_LOCALE_STEP),
+    CEJ_ENDED("cej.ended.v1", Recorder.MISSION_LOCALE, EventData.CejEnded.class, Step.MISSION_LOCALE_STEP),
+    RIGHTS_INFORMATION_GIVEN("rights.information-given.v1", Recorder.BOTH, EventData.RightsInformationGiven.class, Step.SHARED_STEP),
+    ELIGIBILITY_CHECKED("eligibility.checked.v1", Recorder.BOTH, EventData.EligibilityChecked.class, Step.SHARED_STEP),
+    FRAGILITY_ASSESSED("fragility.assessed.v1", Recorder.BOTH, EventData.FragilityAssessed.class, Step.SHARED_STEP),
+    TRAINING_OBLIGATION_REPORTED("training-obligation.reported.v1", Recorder.MISSION_LOCALE, EventData.TrainingObligationReported.class, Step.MISSION_LOCALE_STEP),
+    CONSENT_RECORDED("consent.recorded.v1", Recorder.BOTH, EventData.ConsentRecorded.class, Step.SHARED_STEP),
+    CONSENT_WITHDRAWN("consent.withdrawn.v1", Recorder.BOTH, EventData.ConsentWithdrawn.class, Step.SHARED_STEP),
+    SHARE_ENDED("mission-locale.share-ended.v1", Recorder.BOTH, EventData.ShareEnded.class, Step.SHARED_STEP),
+    PATHWAY_TRANSFERRED("pathway.transferred.v1", Recorder.DEPARTEMENT, EventData.PathwayTransferred.class, Step.ASE),
+    JOINT_STEP_CONFIRMED("joint-step.confirmed.v1", Recorder.BOTH, EventData.JointStepConfirmed.class, Step.ANNOTATION),
+    JOINT_STEP_DISPUTED("joint-step.disputed.v1", Recorder.BOTH, EventData.JointStepDisputed.class, Step.ANNOTATION),
+    EVENT_CORRECTED("event.corrected.v1", Recorder.BOTH, null, Step.ANNOTATION),
+    EVENT_RETRACTED("event.retracted.v1", Recorder.BOTH, EventData.EventRetracted.class, Step.ANNOTATION);
+
+    /** Prefix of the CloudEvents {@code type} attribute. */
+    public static final String CLOUDEVENTS_PREFIX = "fr.passerelle.";
+
+    /**
+     * How dates are bounded by age: ASE support may be dated from birth; a département's steps from
+     * 16 to the 21st birthday; a Mission Locale's steps from 16 to the 26th birthday; annotations
+     * (confirmations, corrections, retractions) take the date of the step they touch.
+     */
+    enum Step {
+        SYSTEM,
+        ASE,
+        DEPARTEMENT_STEP,
+        MISSION_LOCALE_STEP,
+        SHARED_STEP,
+        ANNOTATION
+    }
+
+    private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toMap(EventType::typeName, Function.identity()));
+
+    private final String typeName;
+    private final Recorder recorder;
+    private final Class<? extends EventData.Payload> dataClass;
+    private final Step step;
+
+    EventType(String typeName, Recorder recorder, Class<? extends EventData.Payload> dataClass, Step step) {
+        this.typeName = typeName;
+        this.recorder = recorder;
+        this.dataClass = dataClass;
+        this.step = step;
+    }
+
+    public String typeName() {
+        return typeName;
+    }
+
+    public String cloudEventType() {
+        return CLOUDEVENTS_PREFIX + typeName;
+    }
+
+    public Recorder recorder() {
+        return recorder;
+    }
+
+    Class<? extends EventData.Payload> dataClass() {
+        return dataClass;
+    }
+
+    Step step() {
+        return step;
+    }
+
+    /** Types a client may submit; the opening of a pathway is recorded by the service itself. */
+    boolean submittable() {
+        return this != PATHWAY_OPENED;
+    }
+
+    /** Steps that corrections and retractions may target. */
+    boolean correctable() {
+        return step != Step.ANNOTATION && step != Step.SYSTEM && this != PATHWAY_TRANSFERRED;
+    }
+
+    public static Optional<EventType> byName(String typeName) {
+        return Optional.ofNullable(BY_NAME.get(typeName));
+    }
+
+    public static Optional<EventType> byCloudEventType(String type) {
+        return type != null && type.startsWith(CLOUDEVENTS_PREFIX)
+                ? byName(type.substring(CLOUDEVENTS_PREFIX.length())) : Optional.empty();
+    }
+}

@@ -1,0 +1,140 @@
+package fr.passerelle.pathway;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/** The event log. Rows are only ever inserted, a whole batch per statement. */
+@ApplicationScoped
+public class PathwayEventRepository implements PanacheRepositoryBase<PathwayEvent, UUID> {
+
+    /** An event as read back, its data still JSON. */
+    record Row(UUID id, long seq, UUID pathwayId, String type, LocalDate occurredOn, Instant recordedAt, String recorderKind,
+            String recorderId, UUID targetEventId, String data) {
+    }
+
+    /** An event to insert. */
+    record NewEvent(UUID id, UUID pathwayId, String type, LocalDate occurredOn, Instant occurredAt, String source,
+            String sourceId, UUID targetEventId, String data) {
+    }
+
+    /** A stored event found by its sender's key. */
+    record Known(UUID eventId, UUID pathwayId) {
+    }
+
+    /** Events this recorder already sent, keyed by {@code source + '\n' + sourceId}. */
+    Map<String, Known> findBySourceKeys(String recorderId, List<String> sources, List<String> sourceIds) {
+        if (sources.isEmpty()) {
+            return Map.of();
+        }
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select e.source, e.source_id, e.id, e.pathway_id from pathway_event e
+                    join unnest(?::text[], ?::text[]) as k(source, source_id)
+                      on e.source = k.source and e.source_id = k.source_id
+                    where e.recorder_id = ?""")) {
+                statement.setArray(1, PathwayRepository.texts(connection, sources));
+                statement.setArray(2, PathwayRepository.texts(connection, sourceIds));
+                statement.setString(3, recorderId);
+                Map<String, Known> known = new HashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        known.put(key(rows.getString(1), rows.getString(2)),
+                                new Known(rows.getObject(3, UUID.class), rows.getObject(4, UUID.class)));
+                    }
+                }
+                return known;
+            }
+        });
+    }
+
+    /**
+     * Inserts in the given order; an event whose source key a concurrent push stored first is
+     * skipped. Returns the ids actually inserted.
+     */
+    Set<UUID> insert(List<NewEvent> events, String recorderKind, String recorderId, String subject, Instant recordedAt) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    insert into pathway_event (id, seq, pathway_id, type, occurred_on, occurred_at, recorded_at, recorder_kind,
+                        recorder_id, recorder_subject, source, source_id, target_event_id, data)
+                    select t.id, nextval('pathway_event_seq'), t.pathway_id, t.type, t.occurred_on::date, t.occurred_at::timestamptz,
+                        ?, ?, ?, ?, t.source, t.source_id, t.target_event_id, t.data::jsonb
+                    from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[])
+                        with ordinality as t(id, pathway_id, type, occurred_on, occurred_at, source, source_id, target_event_id, data, position)
+                    order by t.position
+                    on conflict (recorder_id, source, source_id) do nothing
+                    returning id""")) {
+                statement.setTimestamp(1, Timestamp.from(recordedAt));
+                statement.setString(2, recorderKind);
+                statement.setString(3, recorderId);
+                statement.setString(4, subject);
+                statement.setArray(5, connection.createArrayOf("uuid", events.stream().map(NewEvent::id).toArray()));
+                statement.setArray(6, connection.createArrayOf("uuid", events.stream().map(NewEvent::pathwayId).toArray()));
+                statement.setArray(7, PathwayRepository.texts(connection, events.stream().map(NewEvent::type).toList()));
+                statement.setArray(8, PathwayRepository.texts(connection, events.stream().map(e -> e.occurredOn().toString()).toList()));
+                statement.setArray(9, PathwayRepository.texts(connection,
+                        events.stream().map(e -> e.occurredAt() == null ? null : e.occurredAt().toString()).toList()));
+                statement.setArray(10, PathwayRepository.texts(connection, events.stream().map(NewEvent::source).toList()));
+                statement.setArray(11, PathwayRepository.texts(connection, events.stream().map(NewEvent::sourceId).toList()));
+                statement.setArray(12, connection.createArrayOf("uuid", events.stream().map(NewEvent::targetEventId).toArray()));
+                statement.setArray(13, PathwayRepository.texts(connection, events.stream().map(NewEvent::data).toList()));
+                Set<UUID> inserted = new HashSet<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return inserted;
+            }
+        });
+    }
+
+    /** Every event of the given pathways, in recording order. */
+    Map<UUID, List<Row>> byPathways(Collection<UUID> pathwayIds) {
+        Map<UUID, List<Row>> events = new HashMap<>();
+        if (pathwayIds.isEmpty()) {
+            return events;
+        }
+        session().doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select id, seq, pathway_id, type, occurred_on, recorded_at, recorder_kind, recorder_id, target_event_id, data
+                    from pathway_event where pathway_id = any(?) order by pathway_id, seq""")) {
+                statement.setArray(1, connection.createArrayOf("uuid", pathwayIds.toArray()));
+                statement.setFetchSize(2000);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        Row row = new Row(rows.getObject(1, UUID.class), rows.getLong(2), rows.getObject(3, UUID.class),
+                                rows.getString(4), rows.getObject(5, LocalDate.class), rows.getTimestamp(6).toInstant(),
+                                rows.getString(7), rows.getString(8), rows.getObject(9, UUID.class), rows.getString(10));
+                        events.computeIfAbsent(row.pathwayId(), id -> new ArrayList<>()).add(row);
+                    }
+                }
+            }
+        });
+        return events;
+    }
+
+    static String key(String source, String sourceId) {
+        return source + '\n' + sourceId;
+    }
+
+    private Session session() {
+        return getEntityManager().unwrap(Session.class);
+    }
+}

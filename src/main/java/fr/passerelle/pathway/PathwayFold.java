@@ -1,0 +1,344 @@
+package fr.passerelle.pathway;
+
+import fr.passerelle.pathway.PathwayState.Confirmation;
+import fr.passerelle.pathway.PathwayState.JointConfirmation;
+import fr.passerelle.platform.security.OrganisationKind;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Derives a pathway's state from its events. Steps apply in the order they happened (date, then
+ * order of recording), so a late event lands in its place. A retracted step is left out; a
+ * corrected step takes the data and date of its latest correction. Confirmations and disputes of
+ * joint steps apply after all steps, whatever their dates.
+ */
+final class PathwayFold {
+
+    private static final Comparator<StoredEvent> CHRONOLOGICAL =
+            Comparator.comparing(StoredEvent::occurredOn).thenComparingLong(StoredEvent::seq);
+
+    private PathwayFold() {
+    }
+
+    /** The events that count, corrections applied, in chronological order. */
+    static List<StoredEvent> effectiveSteps(List<StoredEvent> events) {
+        Set<UUID> retracted = new HashSet<>();
+        Map<UUID, StoredEvent> latestCorrection = new HashMap<>();
+        for (StoredEvent event : events) {
+            if (event.type() == EventType.EVENT_RETRACTED) {
+                retracted.add(event.targetEventId());
+            } else if (event.type() == EventType.EVENT_CORRECTED) {
+                latestCorrection.merge(event.targetEventId(), event, (a, b) -> a.seq() > b.seq() ? a : b);
+            }
+        }
+        List<StoredEvent> effective = new ArrayList<>();
+        for (StoredEvent event : events) {
+            if (event.type() == EventType.EVENT_RETRACTED || event.type() == EventType.EVENT_CORRECTED
+                    || retracted.contains(event.id())) {
+                continue;
+            }
+            StoredEvent correction = latestCorrection.get(event.id());
+            effective.add(correction == null ? event
+                    : new StoredEvent(event.id(), event.seq(), event.pathwayId(), event.type(), correction.occurredOn(),
+                            event.recordedAt(), event.recorderKind(), event.recorderId(), null, correction.data()));
+        }
+        effective.sort(CHRONOLOGICAL);
+        return effective;
+    }
+
+    static PathwayState fold(List<StoredEvent> events) {
+        Builder state = new Builder();
+        List<StoredEvent> annotations = new ArrayList<>();
+        for (StoredEvent event : effectiveSteps(events)) {
+            if (event.type() == EventType.JOINT_STEP_CONFIRMED || event.type() == EventType.JOINT_STEP_DISPUTED) {
+                annotations.add(event);
+            } else {
+                state.apply(event);
+            }
+        }
+        annotations.forEach(state::annotate);
+        return state.build();
+    }
+
+    /** Mutable accumulator; each step overwrites what it supersedes. */
+    private static final class Builder {
+        private String owner;
+        private PathwayState.AseStatus aseStatus = PathwayState.AseStatus.UNKNOWN;
+        private EventData.Placement placement;
+        private EventData.Measure measure;
+        private Boolean youngAdultContract;
+        private LocalDate aseStartedOn;
+        private LocalDate aseEndedOn;
+        private EventData.AseExitReason exitReason;
+        private final Map<UUID, Link> links = new LinkedHashMap<>();
+        private final List<ReviewDraft> reviews = new ArrayList<>();
+        private PathwayState.Diagnostic diagnostic;
+        private ProjectDraft project;
+        private PathwayState.Handover handover;
+        private PathwayState.CejStatus cejStatus = PathwayState.CejStatus.NOT_PROPOSED;
+        private LocalDate cejProposedOn;
+        private EventData.CejDecision cejDecision;
+        private EventData.CejRefusalReason cejRefusalReason;
+        private LocalDate cejStartedOn;
+        private LocalDate cejEndedOn;
+        private EventData.CejOutcome cejOutcome;
+        private PathwayState.ConsentStatus consent = PathwayState.ConsentStatus.NOT_RECORDED;
+        private LocalDate consentSince;
+        private PathwayState.Fragility fragility;
+        private LocalDate rightsInformedOn;
+        private PathwayState.Eligibility eligibility;
+        private final List<LocalDate> trainingObligationReports = new ArrayList<>();
+        private final List<PathwayState.Transfer> transfers = new ArrayList<>();
+
+        void apply(StoredEvent event) {
+            LocalDate on = event.occurredOn();
+            switch (event.type()) {
+                case PATHWAY_OPENED -> owner = event.recorderId();
+                case ASE_SUPPORT_STARTED -> {
+                    EventData.AseSupportStarted data = (EventData.AseSupportStarted) event.data();
+                    aseStatus = PathwayState.AseStatus.SUPPORTED;
+                    placement = data.placement();
+                    measure = data.measure();
+                    youngAdultContract = data.youngAdultContract();
+                    aseStartedOn = on;
+                    aseEndedOn = null;
+                    exitReason = null;
+                }
+                case ASE_SUPPORT_CHANGED -> {
+                    EventData.AseSupportChanged data = (EventData.AseSupportChanged) event.data();
+                    placement = data.placement();
+                    measure = data.measure();
+                    youngAdultContract = data.youngAdultContract();
+                }
+                case ASE_SUPPORT_ENDED -> {
+                    aseStatus = PathwayState.AseStatus.EXITED;
+                    aseEndedOn = on;
+                    exitReason = ((EventData.AseSupportEnded) event.data()).exitReason();
+                }
+                case MISSION_LOCALE_SOLICITED -> solicit(((EventData.MissionLocaleSolicited) event.data()).missionLocaleId(), on);
+                case FIRST_CONTACT -> link(event).firstContactOn = earliest(link(event).firstContactOn, on);
+                case MISSION_LOCALE_REGISTERED -> {
+                    Link link = link(event);
+                    link.registeredOn = earliest(link.registeredOn, on);
+                    String reference = ((EventData.MissionLocaleRegistered) event.data()).missionLocaleReference();
+                    if (reference != null) {
+                        link.reference = reference;
+                    }
+                }
+                case REVIEW_HELD -> reviews.add(new ReviewDraft(event.id(), on, (EventData.ReviewHeld) event.data()));
+                case ORIENTATION_DIAGNOSTIC_COMPLETED -> {
+                    if (diagnostic == null) {
+                        diagnostic = new PathwayState.Diagnostic(event.id(), on, UUID.fromString(event.recorderId()),
+                                ((EventData.OrientationDiagnosticCompleted) event.data()).duringReview());
+                    }
+                }
+                case AUTONOMY_PROJECT_RECORDED -> recordProject(event);
+                case HANDOVER_DECIDED -> {
+                    EventData.HandoverDecided data = (EventData.HandoverDecided) event.data();
+                    handover = new PathwayState.Handover(data.mode(), on, missionLocaleOf(event, data.missionLocaleId()));
+                }
+                case CEJ_PROPOSED -> {
+                    EventData.CejProposed data = (EventData.CejProposed) event.data();
+                    cejProposedOn = on;
+                    cejDecision = data.decision();
+                    cejRefusalReason = data.refusalReason();
+                    cejStatus = switch (data.decision()) {
+                        case ACCEPTED -> PathwayState.CejStatus.ACCEPTED;
+                        case REFUSED -> PathwayState.CejStatus.REFUSED;
+                        case PENDING -> PathwayState.CejStatus.PROPOSED_PENDING;
+                    };
+                }
+                case CEJ_STARTED -> {
+                    cejStartedOn = on;
+                    cejEndedOn = null;
+                    cejOutcome = null;
+                    cejStatus = PathwayState.CejStatus.IN_CEJ;
+                }
+                case CEJ_ENDED -> {
+                    cejEndedOn = on;
+                    cejOutcome = ((EventData.CejEnded) event.data()).outcome();
+                    cejStatus = PathwayState.CejStatus.ENDED;
+                }
+                case RIGHTS_INFORMATION_GIVEN -> rightsInformedOn = on;
+                case ELIGIBILITY_CHECKED -> eligibility = new PathwayState.Eligibility(on,
+                        ((EventData.EligibilityChecked) event.data()).schemes());
+                case FRAGILITY_ASSESSED -> fragility = new PathwayState.Fragility(on,
+                        ((EventData.FragilityAssessed) event.data()).criteria());
+                case TRAINING_OBLIGATION_REPORTED -> trainingObligationReports.add(on);
+                case CONSENT_RECORDED -> {
+                    consent = PathwayState.ConsentStatus.GIVEN;
+                    consentSince = on;
+                }
+                case CONSENT_WITHDRAWN -> {
+                    consent = PathwayState.ConsentStatus.WITHDRAWN;
+                    consentSince = on;
+                    links.values().forEach(link -> link.end(on));
+                }
+                case SHARE_ENDED -> {
+                    UUID missionLocaleId = missionLocaleOf(event, ((EventData.ShareEnded) event.data()).missionLocaleId());
+                    Link link = links.get(missionLocaleId);
+                    if (link != null) {
+                        link.end(on);
+                    }
+                }
+                case PATHWAY_TRANSFERRED -> {
+                    String to = ((EventData.PathwayTransferred) event.data()).toDepartementCode();
+                    transfers.add(new PathwayState.Transfer(on, owner, to));
+                    owner = to;
+                }
+                default -> throw new IllegalStateException("not a step: " + event.type());
+            }
+        }
+
+        /** Applies a confirmation or dispute to the joint step it names, from the side that recorded it. */
+        void annotate(StoredEvent event) {
+            UUID target = event.type() == EventType.JOINT_STEP_CONFIRMED
+                    ? ((EventData.JointStepConfirmed) event.data()).eventId()
+                    : ((EventData.JointStepDisputed) event.data()).eventId();
+            Confirmation value = event.type() == EventType.JOINT_STEP_CONFIRMED ? Confirmation.CONFIRMED : Confirmation.DISPUTED;
+            boolean fromMissionLocale = event.recorderKind() == OrganisationKind.MISSION_LOCALE;
+            for (ReviewDraft review : reviews) {
+                if (review.eventId.equals(target) && review.data.binome()) {
+                    review.confirm(fromMissionLocale, value);
+                }
+            }
+            if (project != null && project.eventId.equals(target) && project.joint) {
+                project.confirm(fromMissionLocale, value);
+            }
+        }
+
+        private void solicit(UUID missionLocaleId, LocalDate on) {
+            Link link = links.computeIfAbsent(missionLocaleId, id -> new Link(id, on));
+            if (consent != PathwayState.ConsentStatus.WITHDRAWN) {
+                link.share = PathwayState.ShareStatus.ACTIVE;
+                link.shareEndedOn = null;
+            }
+        }
+
+        private void recordProject(StoredEvent event) {
+            EventData.AutonomyProjectRecorded data = (EventData.AutonomyProjectRecorded) event.data();
+            LocalDate elaboratedOn = project == null ? event.occurredOn() : project.elaboratedOn;
+            LocalDate updatedOn = project == null ? null : event.occurredOn();
+            project = new ProjectDraft(event.id(), elaboratedOn, updatedOn, data);
+        }
+
+        private Link link(StoredEvent event) {
+            UUID missionLocaleId = UUID.fromString(event.recorderId());
+            return links.computeIfAbsent(missionLocaleId, id -> new Link(id, event.occurredOn()));
+        }
+
+        private static UUID missionLocaleOf(StoredEvent event, UUID stated) {
+            return event.recorderKind() == OrganisationKind.MISSION_LOCALE ? UUID.fromString(event.recorderId()) : stated;
+        }
+
+        private static LocalDate earliest(LocalDate current, LocalDate candidate) {
+            return current == null || candidate.isBefore(current) ? candidate : current;
+        }
+
+        PathwayState build() {
+            return new PathwayState(owner,
+                    new PathwayState.Ase(aseStatus, placement, measure, youngAdultContract, aseStartedOn, aseEndedOn, exitReason),
+                    links.values().stream().map(Link::view).toList(),
+                    reviews.stream().map(ReviewDraft::view).toList(),
+                    diagnostic,
+                    project == null ? null : project.view(),
+                    handover,
+                    new PathwayState.Cej(cejStatus, cejProposedOn, cejDecision, cejRefusalReason, cejStartedOn, cejEndedOn, cejOutcome),
+                    new PathwayState.Consent(consent, consentSince),
+                    fragility, rightsInformedOn, eligibility, List.copyOf(trainingObligationReports), List.copyOf(transfers));
+        }
+    }
+
+    private static final class Link {
+        private final UUID missionLocaleId;
+        private final LocalDate solicitedOn;
+        private PathwayState.ShareStatus share = PathwayState.ShareStatus.ENDED;
+        private LocalDate shareEndedOn;
+        private LocalDate firstContactOn;
+        private LocalDate registeredOn;
+        private String reference;
+
+        Link(UUID missionLocaleId, LocalDate solicitedOn) {
+            this.missionLocaleId = missionLocaleId;
+            this.solicitedOn = solicitedOn;
+        }
+
+        void end(LocalDate on) {
+            if (share == PathwayState.ShareStatus.ACTIVE) {
+                share = PathwayState.ShareStatus.ENDED;
+                shareEndedOn = on;
+            }
+        }
+
+        PathwayState.MissionLocaleLink view() {
+            return new PathwayState.MissionLocaleLink(missionLocaleId, solicitedOn, share, shareEndedOn, firstContactOn,
+                    registeredOn, reference);
+        }
+    }
+
+    private static final class ReviewDraft {
+        private final UUID eventId;
+        private final LocalDate heldOn;
+        private final EventData.ReviewHeld data;
+        private Confirmation departement = Confirmation.CONFIRMED;
+        private Confirmation missionLocale = Confirmation.PENDING;
+
+        ReviewDraft(UUID eventId, LocalDate heldOn, EventData.ReviewHeld data) {
+            this.eventId = eventId;
+            this.heldOn = heldOn;
+            this.data = data;
+        }
+
+        void confirm(boolean fromMissionLocale, Confirmation value) {
+            if (fromMissionLocale) {
+                missionLocale = value;
+            } else {
+                departement = value;
+            }
+        }
+
+        PathwayState.Review view() {
+            return new PathwayState.Review(eventId, heldOn, data.binome(), data.missionLocaleId(), data.renewal(),
+                    data.participants(), data.binome() ? new JointConfirmation(departement, missionLocale) : null);
+        }
+    }
+
+    private static final class ProjectDraft {
+        private final UUID eventId;
+        private final LocalDate elaboratedOn;
+        private final LocalDate updatedOn;
+        private final boolean joint;
+        private final EventData.AutonomyProjectRecorded data;
+        private Confirmation departement = Confirmation.CONFIRMED;
+        private Confirmation missionLocale = Confirmation.PENDING;
+
+        ProjectDraft(UUID eventId, LocalDate elaboratedOn, LocalDate updatedOn, EventData.AutonomyProjectRecorded data) {
+            this.eventId = eventId;
+            this.elaboratedOn = elaboratedOn;
+            this.updatedOn = updatedOn;
+            this.joint = data.joint();
+            this.data = data;
+        }
+
+        void confirm(boolean fromMissionLocale, Confirmation value) {
+            if (fromMissionLocale) {
+                missionLocale = value;
+            } else {
+                departement = value;
+            }
+        }
+
+        PathwayState.AutonomyProject view() {
+            return new PathwayState.AutonomyProject(eventId, elaboratedOn, updatedOn, joint, data.missionLocaleId(),
+                    data.domains(), joint ? new JointConfirmation(departement, missionLocale) : null);
+        }
+    }
+}

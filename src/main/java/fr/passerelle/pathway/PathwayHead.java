@@ -1,0 +1,8 @@
+package fr.passerelle.pathway;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** What the write path needs of a pathway before folding its events. */
+record PathwayHead(UUID id, String departementCode, String caseReference, LocalDate birthDate) {
+}

@@ -1,0 +1,144 @@
+package fr.passerelle.pathway;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * Pathways. The write path reads and writes them in batches over the session's JDBC connection,
+ * one statement per batch whatever its size.
+ */
+@ApplicationScoped
+public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
+
+    /** The derived columns of one pathway after a fold. */
+    record Derived(UUID id, String departementCode, long version, String stateJson, String aseStatus, String cejStatus,
+            String consentStatus, java.time.LocalDate solicitedOn, java.time.LocalDate firstContactOn,
+            java.time.LocalDate registeredOn, java.time.LocalDate jointReviewOn, java.time.LocalDate diagnosticOn,
+            java.time.LocalDate autonomyProjectOn, java.time.LocalDate cejProposedOn) {
+    }
+
+    /**
+     * Locks and reads the pathways named by id, or by case reference within a département, in id
+     * order so that concurrent batches cannot deadlock.
+     */
+    List<PathwayHead> lockHeads(Collection<UUID> ids, String departementCode, Collection<String> caseReferences) {
+        if (ids.isEmpty() && caseReferences.isEmpty()) {
+            return List.of();
+        }
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select id, departement_code, case_reference, birth_date from pathway
+                    where id = any(?) or (departement_code = ? and case_reference = any(?))
+                    order by id for update""")) {
+                statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                statement.setString(2, departementCode);
+                statement.setArray(3, connection.createArrayOf("text", caseReferences.toArray()));
+                return heads(statement);
+            }
+        });
+    }
+
+    /** Inserts new pathways; returns the ids of those inserted (a concurrent push may have created some first). */
+    List<UUID> insertNew(List<PathwayHead> pathways, Instant now) {
+        if (pathways.isEmpty()) {
+            return List.of();
+        }
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    insert into pathway (id, departement_code, case_reference, birth_date, version, state, ase_status,
+                        cej_status, consent_status, created_at, updated_at)
+                    select t.id, t.departement_code, t.case_reference, t.birth_date::date, 0, '{}'::jsonb, 'UNKNOWN',
+                        'NOT_PROPOSED', 'NOT_RECORDED', ?, ?
+                    from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as t(id, departement_code, case_reference, birth_date)
+                    on conflict (departement_code, case_reference) do nothing
+                    returning id""")) {
+                Timestamp timestamp = Timestamp.from(now);
+                statement.setTimestamp(1, timestamp);
+                statement.setTimestamp(2, timestamp);
+                statement.setArray(3, connection.createArrayOf("uuid", pathways.stream().map(PathwayHead::id).toArray()));
+                statement.setArray(4, texts(connection, pathways.stream().map(PathwayHead::departementCode).toList()));
+                statement.setArray(5, texts(connection, pathways.stream().map(PathwayHead::caseReference).toList()));
+                statement.setArray(6, texts(connection, pathways.stream().map(head -> head.birthDate().toString()).toList()));
+                List<UUID> inserted = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return inserted;
+            }
+        });
+    }
+
+    void updateDerived(List<Derived> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        session().doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    update pathway p set departement_code = t.departement_code, version = t.version, state = t.state::jsonb,
+                        ase_status = t.ase_status, cej_status = t.cej_status, consent_status = t.consent_status,
+                        solicited_on = t.solicited_on::date, first_contact_on = t.first_contact_on::date,
+                        registered_on = t.registered_on::date, joint_review_on = t.joint_review_on::date,
+                        diagnostic_on = t.diagnostic_on::date, autonomy_project_on = t.autonomy_project_on::date,
+                        cej_proposed_on = t.cej_proposed_on::date, updated_at = ?
+                    from unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        as t(id, departement_code, version, state, ase_status, cej_status, consent_status, solicited_on,
+                             first_contact_on, registered_on, joint_review_on, diagnostic_on, autonomy_project_on, cej_proposed_on)
+                    where p.id = t.id""")) {
+                statement.setTimestamp(1, Timestamp.from(now));
+                statement.setArray(2, connection.createArrayOf("uuid", rows.stream().map(Derived::id).toArray()));
+                statement.setArray(3, texts(connection, rows.stream().map(Derived::departementCode).toList()));
+                statement.setArray(4, connection.createArrayOf("bigint", rows.stream().map(Derived::version).toArray()));
+                statement.setArray(5, texts(connection, rows.stream().map(Derived::stateJson).toList()));
+                statement.setArray(6, texts(connection, rows.stream().map(Derived::aseStatus).toList()));
+                statement.setArray(7, texts(connection, rows.stream().map(Derived::cejStatus).toList()));
+                statement.setArray(8, texts(connection, rows.stream().map(Derived::consentStatus).toList()));
+                statement.setArray(9, dates(connection, rows.stream().map(Derived::solicitedOn).toList()));
+                statement.setArray(10, dates(connection, rows.stream().map(Derived::firstContactOn).toList()));
+                statement.setArray(11, dates(connection, rows.stream().map(Derived::registeredOn).toList()));
+                statement.setArray(12, dates(connection, rows.stream().map(Derived::jointReviewOn).toList()));
+                statement.setArray(13, dates(connection, rows.stream().map(Derived::diagnosticOn).toList()));
+                statement.setArray(14, dates(connection, rows.stream().map(Derived::autonomyProjectOn).toList()));
+                statement.setArray(15, dates(connection, rows.stream().map(Derived::cejProposedOn).toList()));
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    private Session session() {
+        return getEntityManager().unwrap(Session.class);
+    }
+
+    private static List<PathwayHead> heads(PreparedStatement statement) throws SQLException {
+        List<PathwayHead> heads = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                heads.add(new PathwayHead(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                        rows.getObject(4, java.time.LocalDate.class)));
+            }
+        }
+        return heads;
+    }
+
+    static Array texts(Connection connection, List<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
+    }
+
+    private static Array dates(Connection connection, List<java.time.LocalDate> values) throws SQLException {
+        return connection.createArrayOf("text", values.stream().map(date -> date == null ? null : date.toString()).toArray());
+    }
+}

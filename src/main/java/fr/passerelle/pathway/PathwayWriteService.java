@@ -1,0 +1,535 @@
+package fr.passerelle.pathway;
+
+import fr.passerelle.partner.DepartementService;
+import fr.passerelle.partner.MissionLocaleService;
+import fr.passerelle.platform.problem.ApiException;
+import fr.passerelle.platform.problem.ProblemType;
+import fr.passerelle.platform.security.Caller;
+import fr.passerelle.platform.security.OrganisationKind;
+import fr.passerelle.platform.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The one write path of pathways. Every change, whether pushed as CloudEvents or made through an
+ * interactive resource, is an event recorded here: the batch is checked event by event, the
+ * accepted events are stored in one statement, and the state of every pathway they touch is
+ * derived again from all of its events, in the same transaction.
+ * <p>
+ * Pathway rows are locked while a batch touches them, so that two batches about the same young
+ * person are applied one after the other and the derived state never misses an event.
+ */
+@ApplicationScoped
+public class PathwayWriteService {
+
+    static final String SYSTEM_SOURCE = "urn:passerelle:pathway-opened";
+
+    private final PathwayRepository pathways;
+    private final PathwayEventRepository events;
+    private final PathwayIdentityRepository identities;
+    private final RejectedEventRepository rejections;
+    private final MissionLocaleService missionsLocales;
+    private final DepartementService departements;
+    private final CloudEventReader reader;
+    private final EventCodec codec;
+    private final Clock clock;
+    private final Event<PathwaysChanged> changed;
+
+    public PathwayWriteService(PathwayRepository pathways, PathwayEventRepository events, PathwayIdentityRepository identities,
+            RejectedEventRepository rejections, MissionLocaleService missionsLocales, DepartementService departements,
+            CloudEventReader reader, EventCodec codec, Clock clock, Event<PathwaysChanged> changed) {
+        this.pathways = pathways;
+        this.events = events;
+        this.identities = identities;
+        this.rejections = rejections;
+        this.missionsLocales = missionsLocales;
+        this.departements = departements;
+        this.reader = reader;
+        this.codec = codec;
+        this.clock = clock;
+        this.changed = changed;
+    }
+
+    /** Records a batch; returns one outcome per submission, in order. Valid events are stored even when others are rejected. */
+    @Transactional
+    public List<EventOutcome> record(Caller caller, List<EventSubmission> submissions) {
+        if (caller.role() != Role.DEPARTEMENT && caller.role() != Role.MISSION_LOCALE) {
+            throw ApiException.forbidden("Only départements and Missions Locales record pathway events.");
+        }
+        Batch batch = new Batch(caller, submissions, clock.instant());
+        batch.lockAndLoad();
+        batch.stage();
+        batch.store();
+        return batch.outcomes();
+    }
+
+    /** The state of one batch while it is checked and stored. */
+    private final class Batch {
+        private final Caller caller;
+        private final List<EventSubmission> submissions;
+        private final Instant now;
+        private final LocalDate today;
+        private final EventOutcome[] outcomes;
+        private final Map<UUID, Work> works = new LinkedHashMap<>();
+        private final Map<String, Work> worksByCaseReference = new HashMap<>();
+        private final Map<String, UUID> stagedBySourceKey = new HashMap<>();
+        private final Map<String, List<UUID>> pathwaysByMatchKey = new HashMap<>();
+        private final List<Staged> staged = new ArrayList<>();
+        private final List<NewPathway> newPathways = new ArrayList<>();
+        private final List<RejectedEventRepository.Rejection> rejected = new ArrayList<>();
+        private Map<String, PathwayEventRepository.Known> known = Map.of();
+        private Set<UUID> activeMissionsLocales = Set.of();
+
+        Batch(Caller caller, List<EventSubmission> submissions, Instant now) {
+            this.caller = caller;
+            this.submissions = submissions;
+            this.now = now;
+            this.today = LocalDate.ofInstant(now, CloudEventReader.PARIS);
+            this.outcomes = new EventOutcome[submissions.size()];
+        }
+
+        /** Locks the pathways the batch names, then reads what the checks need, in a handful of queries. */
+        void lockAndLoad() {
+            Set<UUID> ids = new HashSet<>();
+            Set<String> caseReferences = new HashSet<>();
+            Set<UUID> missionLocaleIds = new HashSet<>();
+            Set<String> matchKeys = new HashSet<>();
+            List<String> sources = new ArrayList<>();
+            List<String> sourceIds = new ArrayList<>();
+            for (EventSubmission submission : submissions) {
+                if (!(submission instanceof EventSubmission.Readable readable)) {
+                    continue;
+                }
+                sources.add(readable.source());
+                sourceIds.add(readable.sourceId());
+                if (readable.pathway().pathwayId() != null) {
+                    ids.add(readable.pathway().pathwayId());
+                } else if (caller.is(Role.DEPARTEMENT)) {
+                    caseReferences.add(readable.pathway().caseReference());
+                }
+                missionLocaleIds.addAll(namedMissionsLocales(readable.data()));
+                if (readable.youngPerson() != null) {
+                    YoungPerson person = readable.youngPerson();
+                    matchKeys.add(MatchKey.of(person.firstName(), person.lastName(), person.birthDate()));
+                }
+            }
+            List<PathwayHead> heads = pathways.lockHeads(ids, caller.is(Role.DEPARTEMENT) ? caller.organisationId() : null,
+                    caseReferences);
+            Map<UUID, List<PathwayEventRepository.Row>> rows = events.byPathways(heads.stream().map(PathwayHead::id).toList());
+            for (PathwayHead head : heads) {
+                Work work = new Work(head, codec.decode(rows.getOrDefault(head.id(), List.of())), false);
+                works.put(head.id(), work);
+                if (head.caseReference() != null && head.departementCode().equals(caller.organisationId())) {
+                    worksByCaseReference.put(head.caseReference(), work);
+                }
+            }
+            known = events.findBySourceKeys(caller.organisationId(), sources, sourceIds);
+            activeMissionsLocales = missionsLocales.activeAmong(missionLocaleIds);
+            if (caller.is(Role.DEPARTEMENT)) {
+                for (PathwayIdentity identity : identities.byMatchKeys(caller.organisationId(), matchKeys)) {
+                    pathwaysByMatchKey.computeIfAbsent(identity.matchKey, key -> new ArrayList<>()).add(identity.pathwayId);
+                }
+            }
+        }
+
+        void stage() {
+            for (int i = 0; i < submissions.size(); i++) {
+                EventSubmission submission = submissions.get(i);
+                if (submission instanceof EventSubmission.Unreadable unreadable) {
+                    reject(i, submission, unreadable.type(), unreadable.problem());
+                    continue;
+                }
+                EventSubmission.Readable readable = (EventSubmission.Readable) submission;
+                String key = PathwayEventRepository.key(readable.source(), readable.sourceId());
+                PathwayEventRepository.Known stored = known.get(key);
+                if (stored != null) {
+                    outcomes[i] = EventOutcome.duplicate(stored.eventId(), stored.pathwayId());
+                    continue;
+                }
+                UUID stagedId = stagedBySourceKey.get(key);
+                if (stagedId != null) {
+                    outcomes[i] = EventOutcome.duplicate(stagedId, stagedPathway(stagedId));
+                    continue;
+                }
+                try {
+                    Staged event = check(i, readable);
+                    stagedBySourceKey.put(key, event.event().id());
+                    outcomes[i] = EventOutcome.accepted(event.event().id(), event.event().pathwayId());
+                } catch (ApiException e) {
+                    reject(i, submission, readable.type().cloudEventType(), e);
+                }
+            }
+        }
+
+        /** Checks one event against the pathway as it stands with the events staged before it, and stages it. */
+        private Staged check(int index, EventSubmission.Readable submission) {
+            EventType type = submission.type();
+            if (!type.recorder().allows(caller.role())) {
+                throw ApiException.forbidden("Only " + (type.recorder() == Recorder.DEPARTEMENT ? "a département" : "a Mission Locale")
+                        + " may record " + type.typeName() + ".");
+            }
+            Work work = resolve(submission);
+            PathwayState state = work.state();
+            authorize(work, state);
+            EventData.Payload data = submission.data();
+            EventType dated = type;
+            if (type == EventType.EVENT_CORRECTED) {
+                StoredEvent target = ownTarget(work, submission.targetEventId(), "/data/eventId");
+                dated = target.type();
+                data = reader.parse(submission.correctionData(), target.type().dataClass(), "/data/data");
+            } else if (type == EventType.EVENT_RETRACTED) {
+                ownTarget(work, submission.targetEventId(), "/data/eventId");
+            }
+            checkRules(dated, data, state, work);
+            Optional<String> dateRefusal = AgeRules.dateRefusal(dated, caller.is(Role.DEPARTEMENT), work.head.birthDate(),
+                    submission.occurredOn(), today);
+            if (dateRefusal.isPresent()) {
+                throw ApiException.invalid(submission.occurredAt() != null ? "/time" : "/occurredOn", dateRefusal.get());
+            }
+            StoredEvent event = new StoredEvent(UUID.randomUUID(), work.nextSeq(), work.head.id(), type, submission.occurredOn(),
+                    now, caller.role().organisationKind(), caller.organisationId(), submission.targetEventId(), data);
+            Staged result = new Staged(index, event, submission.occurredAt(), submission.source(), submission.sourceId());
+            work.append(event);
+            staged.add(result);
+            return result;
+        }
+
+        /** Finds the pathway an event names, registering the young person when a département's event carries them. */
+        private Work resolve(EventSubmission.Readable submission) {
+            UUID id = submission.pathway().pathwayId();
+            if (id != null) {
+                Work work = works.get(id);
+                if (work == null) {
+                    throw ApiException.notFound("No pathway " + id + " that this caller may write to.");
+                }
+                return work;
+            }
+            String caseReference = submission.pathway().caseReference();
+            if (!caller.is(Role.DEPARTEMENT)) {
+                throw ApiException.invalid("/casereference", "only a département names a young person by its case reference");
+            }
+            Work work = worksByCaseReference.get(caseReference);
+            if (work != null) {
+                return work;
+            }
+            if (submission.youngPerson() == null) {
+                throw ApiException.notFound("Unknown case reference " + caseReference + ": the first event about a young person "
+                        + "must be " + EventType.ASE_SUPPORT_STARTED.cloudEventType() + " carrying data.youngPerson.");
+            }
+            return register(caseReference, submission);
+        }
+
+        private Work register(String caseReference, EventSubmission.Readable submission) {
+            YoungPerson person = submission.youngPerson();
+            AgeRules.registrationRefusal(person.birthDate(), today).ifPresent(reason -> {
+                throw ApiException.invalid(submission.occurredAt() != null ? "/data/youngPerson/birthDate" : "/youngPerson/birthDate", reason);
+            });
+            String matchKey = MatchKey.of(person.firstName(), person.lastName(), person.birthDate());
+            for (UUID existing : pathwaysByMatchKey.getOrDefault(matchKey, List.of())) {
+                if (!existing.equals(person.acknowledgedDuplicateOf())) {
+                    throw ApiException.likelyDuplicate(existing, "A young person with the same names and birth date is already "
+                            + "registered under pathway " + existing + " (another case reference). Use that pathway, or register "
+                            + "anyway with acknowledgedDuplicateOf set to its id.");
+                }
+            }
+            PathwayHead head = new PathwayHead(UUID.randomUUID(), caller.organisationId(), caseReference, person.birthDate());
+            Work work = new Work(head, new ArrayList<>(), true);
+            works.put(head.id(), work);
+            worksByCaseReference.put(caseReference, work);
+            pathwaysByMatchKey.computeIfAbsent(matchKey, key -> new ArrayList<>()).add(head.id());
+            newPathways.add(new NewPathway(head, person, matchKey));
+            StoredEvent opened = new StoredEvent(UUID.randomUUID(), work.nextSeq(), head.id(), EventType.PATHWAY_OPENED, today, now,
+                    OrganisationKind.DEPARTEMENT, caller.organisationId(), null, new EventData.PathwayOpened());
+            work.append(opened);
+            staged.add(new Staged(-1, opened, null, SYSTEM_SOURCE, head.id().toString()));
+            return work;
+        }
+
+        /** A département writes to the pathways it owns; a Mission Locale to those shared with it. Others do not exist for them. */
+        private void authorize(Work work, PathwayState state) {
+            boolean allowed = caller.is(Role.DEPARTEMENT)
+                    ? caller.organisationId().equals(state.departementCode())
+                    : state.missionLocales().stream().anyMatch(link -> link.missionLocaleId().toString().equals(caller.organisationId())
+                            && link.share() == PathwayState.ShareStatus.ACTIVE);
+            if (!allowed) {
+                throw ApiException.notFound("No pathway " + work.head.id() + " that this caller may write to.");
+            }
+        }
+
+        private StoredEvent ownTarget(Work work, UUID targetId, String pointer) {
+            StoredEvent target = work.events.stream().filter(event -> event.id().equals(targetId)).findFirst()
+                    .orElseThrow(() -> ApiException.invalid(pointer, "no event " + targetId + " in this pathway"));
+            if (!target.recordedBy(caller.role().organisationKind(), caller.organisationId())) {
+                throw ApiException.forbidden("Only the organisation that recorded an event may correct or retract it.");
+            }
+            if (!target.type().correctable() && target.type() != EventType.JOINT_STEP_CONFIRMED
+                    && target.type() != EventType.JOINT_STEP_DISPUTED) {
+                throw ApiException.invalid(pointer, target.type().typeName() + " events cannot be corrected or retracted");
+            }
+            boolean retracted = work.events.stream().anyMatch(event -> event.type() == EventType.EVENT_RETRACTED
+                    && targetId.equals(event.targetEventId()));
+            if (retracted) {
+                throw ApiException.invalid(pointer, "the event was retracted");
+            }
+            return target;
+        }
+
+        private void checkRules(EventType type, EventData.Payload data, PathwayState state, Work work) {
+            boolean byDepartement = caller.is(Role.DEPARTEMENT);
+            switch (type) {
+                case EVENT_CORRECTED -> throw new IllegalStateException("corrections are checked as their target");
+                case MISSION_LOCALE_SOLICITED -> {
+                    requireActiveMissionLocale(((EventData.MissionLocaleSolicited) data).missionLocaleId(), "/missionLocaleId");
+                    if (state.consent().status() == PathwayState.ConsentStatus.WITHDRAWN) {
+                        throw ApiException.invalid("/missionLocaleId", "the young person withdrew their consent to sharing; "
+                                + "record their consent again before soliciting a Mission Locale");
+                    }
+                }
+                case REVIEW_HELD -> {
+                    EventData.ReviewHeld review = (EventData.ReviewHeld) data;
+                    if (review.binome()) {
+                        requireActiveMissionLocale(review.missionLocaleId(), "/missionLocaleId");
+                    } else if (review.missionLocaleId() != null) {
+                        throw ApiException.invalid("/missionLocaleId", "only when a Mission Locale counsellor took part");
+                    }
+                }
+                case AUTONOMY_PROJECT_RECORDED -> {
+                    EventData.AutonomyProjectRecorded project = (EventData.AutonomyProjectRecorded) data;
+                    if (project.joint()) {
+                        requireActiveMissionLocale(project.missionLocaleId(), "/missionLocaleId");
+                    } else if (project.missionLocaleId() != null) {
+                        throw ApiException.invalid("/missionLocaleId", "only for a joint autonomy project");
+                    }
+                }
+                case HANDOVER_DECIDED -> {
+                    if (byDepartement) {
+                        requireLinked(((EventData.HandoverDecided) data).missionLocaleId(), state);
+                    }
+                }
+                case SHARE_ENDED -> {
+                    if (byDepartement) {
+                        requireLinked(((EventData.ShareEnded) data).missionLocaleId(), state);
+                    }
+                }
+                case CEJ_PROPOSED -> {
+                    EventData.CejProposed proposal = (EventData.CejProposed) data;
+                    if ((proposal.decision() == EventData.CejDecision.REFUSED) != (proposal.refusalReason() != null)) {
+                        throw ApiException.invalid("/refusalReason", "required when the decision is REFUSED, and only then");
+                    }
+                }
+                case PATHWAY_TRANSFERRED -> {
+                    String to = ((EventData.PathwayTransferred) data).toDepartementCode();
+                    if (to.equals(state.departementCode()) || !departements.isActive(to)) {
+                        throw ApiException.invalid("/toDepartementCode", "must be another active collectivity");
+                    }
+                }
+                case JOINT_STEP_CONFIRMED, JOINT_STEP_DISPUTED -> checkJointStep(CloudEventReader.targetOf(data), state, work);
+                default -> {
+                }
+            }
+        }
+
+        /** A joint step is attested by the Mission Locale it names, or disputed by it or the owning département. */
+        private void checkJointStep(UUID target, PathwayState state, Work work) {
+            Optional<UUID> missionLocale = state.reviews().stream()
+                    .filter(review -> review.eventId().equals(target) && review.binome())
+                    .map(PathwayState.Review::missionLocaleId).findFirst();
+            if (missionLocale.isEmpty() && state.autonomyProject() != null && state.autonomyProject().joint()
+                    && state.autonomyProject().eventId().equals(target)) {
+                missionLocale = Optional.of(state.autonomyProject().missionLocaleId());
+            }
+            if (missionLocale.isEmpty()) {
+                throw ApiException.invalid("/eventId", "not a binôme review or the current joint autonomy project of this pathway");
+            }
+            if (caller.is(Role.MISSION_LOCALE) && !missionLocale.get().toString().equals(caller.organisationId())) {
+                throw ApiException.forbidden("Only the Mission Locale named in the joint step may attest or dispute it.");
+            }
+        }
+
+        private void requireActiveMissionLocale(UUID id, String pointer) {
+            if (id == null) {
+                throw ApiException.invalid(pointer, "required");
+            }
+            if (!activeMissionsLocales.contains(id)) {
+                throw ApiException.invalid(pointer, "no active Mission Locale " + id);
+            }
+        }
+
+        private void requireLinked(UUID id, PathwayState state) {
+            if (id == null || state.missionLocales().stream().noneMatch(link -> link.missionLocaleId().equals(id))) {
+                throw ApiException.invalid("/missionLocaleId", "required: a Mission Locale solicited for this young person");
+            }
+        }
+
+        /** Stores the new pathways and the staged events, then derives again the state of each pathway touched. */
+        void store() {
+            if (!newPathways.isEmpty()) {
+                Set<UUID> inserted = new HashSet<>(pathways.insertNew(newPathways.stream().map(NewPathway::head).toList(), now));
+                for (NewPathway pathway : newPathways) {
+                    if (inserted.contains(pathway.head().id())) {
+                        identities.persist(pathway.identity());
+                    } else {
+                        abandon(pathway.head().id());
+                    }
+                }
+                identities.flush();
+            }
+            List<PathwayEventRepository.NewEvent> rows = staged.stream().map(this::row).toList();
+            Set<UUID> inserted = events.insert(rows, caller.role().organisationKind().name(), caller.organisationId(),
+                    caller.subject(), now);
+            List<Staged> racedOut = staged.stream().filter(event -> !inserted.contains(event.event().id())).toList();
+            if (!racedOut.isEmpty()) {
+                resolveRaces(racedOut);
+            }
+            Set<UUID> touched = staged.stream().filter(event -> inserted.contains(event.event().id()))
+                    .map(event -> event.event().pathwayId()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+            derive(touched);
+            rejections.insert(caller.organisationId(), rejected, now);
+        }
+
+        /**
+         * A concurrent request registered the same case reference first. Its events are already
+         * stored when they are the same ones; any other event of that pathway is refused, to be
+         * sent again now that the pathway exists.
+         */
+        private void abandon(UUID pathwayId) {
+            List<Staged> orphans = staged.stream().filter(event -> event.event().pathwayId().equals(pathwayId)).toList();
+            staged.removeAll(orphans);
+            resolveRaces(orphans);
+        }
+
+        private void resolveRaces(List<Staged> racedOut) {
+            List<Staged> submitted = racedOut.stream().filter(event -> event.index() >= 0).toList();
+            Map<String, PathwayEventRepository.Known> stored = events.findBySourceKeys(caller.organisationId(),
+                    submitted.stream().map(Staged::source).toList(), submitted.stream().map(Staged::sourceId).toList());
+            for (Staged event : submitted) {
+                PathwayEventRepository.Known known = stored.get(PathwayEventRepository.key(event.source(), event.sourceId()));
+                if (known != null) {
+                    outcomes[event.index()] = EventOutcome.duplicate(known.eventId(), known.pathwayId());
+                } else {
+                    reject(event.index(), submissions.get(event.index()), event.event().type().cloudEventType(),
+                            new ApiException(ProblemType.CONFLICT, "The young person was registered by a concurrent request; send this event again."));
+                }
+            }
+        }
+
+        private void derive(Collection<UUID> pathwayIds) {
+            if (pathwayIds.isEmpty()) {
+                return;
+            }
+            Map<UUID, List<PathwayEventRepository.Row>> rows = events.byPathways(pathwayIds);
+            List<PathwayRepository.Derived> derived = new ArrayList<>();
+            List<PathwaysChanged.Change> changes = new ArrayList<>();
+            for (UUID id : pathwayIds) {
+                List<StoredEvent> all = codec.decode(rows.get(id));
+                PathwayState state = PathwayFold.fold(all);
+                derived.add(PathwayDerivation.derive(id, state, all.size(), codec.encode(state)));
+                Work work = works.get(id);
+                changes.add(new PathwaysChanged.Change(id, work.initialState, state, work.head.birthDate()));
+            }
+            pathways.updateDerived(derived, now);
+            changed.fire(new PathwaysChanged(changes));
+        }
+
+        private PathwayEventRepository.NewEvent row(Staged staged) {
+            StoredEvent event = staged.event();
+            return new PathwayEventRepository.NewEvent(event.id(), event.pathwayId(), event.type().typeName(), event.occurredOn(),
+                    staged.occurredAt(), staged.source(), staged.sourceId(), event.targetEventId(), codec.encode(event.data()));
+        }
+
+        private void reject(int index, EventSubmission submission, String type, ApiException problem) {
+            outcomes[index] = EventOutcome.rejected(problem);
+            rejected.add(new RejectedEventRepository.Rejection(submission.source(), submission.sourceId(), type,
+                    codec.encode(problem.toProblem("/api/v1/events", null))));
+        }
+
+        private UUID stagedPathway(UUID eventId) {
+            return staged.stream().filter(event -> event.event().id().equals(eventId)).findFirst()
+                    .map(event -> event.event().pathwayId()).orElse(null);
+        }
+
+        List<EventOutcome> outcomes() {
+            return List.of(outcomes);
+        }
+    }
+
+    private static Set<UUID> namedMissionsLocales(EventData.Payload data) {
+        Set<UUID> ids = new HashSet<>();
+        if (data instanceof EventData.MissionLocaleSolicited solicited) {
+            ids.add(solicited.missionLocaleId());
+        } else if (data instanceof EventData.ReviewHeld review && review.missionLocaleId() != null) {
+            ids.add(review.missionLocaleId());
+        } else if (data instanceof EventData.AutonomyProjectRecorded project && project.missionLocaleId() != null) {
+            ids.add(project.missionLocaleId());
+        }
+        return ids;
+    }
+
+    /** A pathway as the batch sees it: its stored events plus those staged so far. */
+    private static final class Work {
+        private final PathwayHead head;
+        private final List<StoredEvent> events;
+        private final PathwayState initialState;
+        private long maxSeq;
+        private PathwayState state;
+
+        Work(PathwayHead head, List<StoredEvent> stored, boolean created) {
+            this.head = head;
+            this.events = new ArrayList<>(stored);
+            this.maxSeq = stored.stream().mapToLong(StoredEvent::seq).max().orElse(0);
+            this.initialState = created ? null : PathwayFold.fold(stored);
+            this.state = initialState;
+        }
+
+        /** Staged events sort after every stored one, in staging order, until the database numbers them. */
+        long nextSeq() {
+            return ++maxSeq;
+        }
+
+        void append(StoredEvent event) {
+            events.add(event);
+            state = null;
+        }
+
+        PathwayState state() {
+            if (state == null) {
+                state = PathwayFold.fold(events);
+            }
+            return state;
+        }
+    }
+
+    private record Staged(int index, StoredEvent event, Instant occurredAt, String source, String sourceId) {
+    }
+
+    private record NewPathway(PathwayHead head, YoungPerson person, String matchKey) {
+
+        PathwayIdentity identity() {
+            PathwayIdentity identity = new PathwayIdentity();
+            identity.pathwayId = head.id();
+            identity.departementCode = head.departementCode();
+            identity.firstName = person.firstName().trim();
+            identity.lastName = person.lastName().trim();
+            identity.birthDate = person.birthDate();
+            identity.email = person.email();
+            identity.phone = person.phone();
+            identity.matchKey = matchKey;
+            return identity;
+        }
+    }
+}

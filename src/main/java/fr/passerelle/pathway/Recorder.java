@@ -1,0 +1,18 @@
+package fr.passerelle.pathway;
+
+import fr.passerelle.platform.security.Role;
+
+/** Which kind of organisation may record an event type. */
+public enum Recorder {
+    DEPARTEMENT,
+    MISSION_LOCALE,
+    BOTH;
+
+    boolean allows(Role role) {
+        return switch (this) {
+            case DEPARTEMENT -> role == Role.DEPARTEMENT;
+            case MISSION_LOCALE -> role == Role.MISSION_LOCALE;
+            case BOTH -> role == Role.DEPARTEMENT || role == Role.MISSION_LOCALE;
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package fr.passerelle.pathway;
+
+import fr.passerelle.platform.security.OrganisationKind;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * An event as stored. For a correction, {@code data} is the replacement data, already read with the
+ * class of the corrected event's type.
+ */
+record StoredEvent(
+        UUID id,
+        long seq,
+        UUID pathwayId,
+        EventType type,
+        LocalDate occurredOn,
+        Instant recordedAt,
+        OrganisationKind recorderKind,
+        String recorderId,
+        UUID targetEventId,
+        EventData.Payload data) {
+
+    boolean recordedBy(OrganisationKind kind, String id) {
+        return recorderKind == kind && recorderId.equals(id);
+    }
+}
