@@ -113,7 +113,8 @@ public class CloudEventReader {
         }
         EventData.Payload typed = parse(payload, type.dataClass(), "/data");
         UUID target = targetOf(typed);
-        return new EventSubmission.Readable(source, id, type, reference, occurredOn, occurredAt, typed, target, null, youngPerson);
+        return new EventSubmission.Readable(source, id, type, reference, occurredOn, occurredAt, typed, target, null, youngPerson,
+                false, null);
     }
 
     private EventSubmission.Readable correction(String source, String id, EventSubmission.PathwayReference reference,
@@ -138,7 +139,7 @@ public class CloudEventReader {
             throw Violations.invalid(errors);
         }
         return new EventSubmission.Readable(source, id, EventType.EVENT_CORRECTED, reference, occurredOn, occurredAt, null,
-                target, data.get("data"), null);
+                target, data.get("data"), null, false, null);
     }
 
     /** Reads and validates data of the given class; errors point below {@code pointer}. */

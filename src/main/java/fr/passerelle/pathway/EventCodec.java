@@ -29,6 +29,10 @@ public class EventCodec {
         }
     }
 
+    com.fasterxml.jackson.databind.JsonNode toTree(Object value) {
+        return mapper.valueToTree(value);
+    }
+
     <T> T decode(String json, Class<T> type) {
         try {
             return mapper.readValue(json, type);

@@ -4,7 +4,7 @@ import fr.passerelle.platform.problem.ApiException;
 import java.util.UUID;
 
 /** What became of one submitted event. */
-public record EventOutcome(Status status, UUID eventId, UUID pathwayId, ApiException rejection) {
+public record EventOutcome(Status status, UUID eventId, UUID pathwayId, Long pathwayVersion, ApiException rejection) {
 
     public enum Status {
         ACCEPTED,
@@ -13,14 +13,18 @@ public record EventOutcome(Status status, UUID eventId, UUID pathwayId, ApiExcep
     }
 
     static EventOutcome accepted(UUID eventId, UUID pathwayId) {
-        return new EventOutcome(Status.ACCEPTED, eventId, pathwayId, null);
+        return new EventOutcome(Status.ACCEPTED, eventId, pathwayId, null, null);
     }
 
     static EventOutcome duplicate(UUID eventId, UUID pathwayId) {
-        return new EventOutcome(Status.DUPLICATE, eventId, pathwayId, null);
+        return new EventOutcome(Status.DUPLICATE, eventId, pathwayId, null, null);
     }
 
     static EventOutcome rejected(ApiException rejection) {
-        return new EventOutcome(Status.REJECTED, null, null, rejection);
+        return new EventOutcome(Status.REJECTED, null, null, null, rejection);
+    }
+
+    EventOutcome withVersion(Long version) {
+        return new EventOutcome(status, eventId, pathwayId, version, rejection);
     }
 }

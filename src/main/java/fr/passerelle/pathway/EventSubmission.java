@@ -24,7 +24,9 @@ public sealed interface EventSubmission {
     /**
      * A readable event. {@code data} is null for a correction, whose {@code correctionData} is read
      * with the class of the corrected event's type once it is known. {@code youngPerson} is the
-     * identity that registers the young person when the case reference is new.
+     * identity that registers the young person when the case reference is new; with
+     * {@code registration}, the case reference must be new. {@code expectedVersion}, when given, is
+     * the pathway version the caller read (If-Match).
      */
     record Readable(
             String source,
@@ -36,7 +38,9 @@ public sealed interface EventSubmission {
             EventData.Payload data,
             UUID targetEventId,
             JsonNode correctionData,
-            YoungPerson youngPerson) implements EventSubmission {
+            YoungPerson youngPerson,
+            boolean registration,
+            Long expectedVersion) implements EventSubmission {
     }
 
     /** An event that could not be read; it is reported and kept for reconciliation. */

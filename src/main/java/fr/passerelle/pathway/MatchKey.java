@@ -17,7 +17,7 @@ final class MatchKey {
         return normalise(lastName) + "|" + normalise(firstName) + "|" + birthDate;
     }
 
-    private static String normalise(String name) {
+    static String normalise(String name) {
         return Normalizer.normalize(name, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT)

@@ -186,6 +186,10 @@ public class PathwayWriteService {
             Work work = resolve(submission);
             PathwayState state = work.state();
             authorize(work, state);
+            if (submission.expectedVersion() != null && submission.expectedVersion() != work.events.size()) {
+                throw new ApiException(ProblemType.PRECONDITION_FAILED, "The pathway changed since it was read: its ETag is now "
+                        + fr.passerelle.platform.web.ETags.of(work.events.size()) + ".");
+            }
             EventData.Payload data = submission.data();
             EventType dated = type;
             if (type == EventType.EVENT_CORRECTED) {
@@ -224,6 +228,9 @@ public class PathwayWriteService {
                 throw ApiException.invalid("/casereference", "only a département names a young person by its case reference");
             }
             Work work = worksByCaseReference.get(caseReference);
+            if (work != null && submission.registration()) {
+                throw ApiException.conflict("Case reference " + caseReference + " is already registered as pathway " + work.head.id() + ".");
+            }
             if (work != null) {
                 return work;
             }
@@ -432,6 +439,7 @@ public class PathwayWriteService {
             if (pathwayIds.isEmpty()) {
                 return;
             }
+            Map<UUID, Long> versions = new HashMap<>();
             Map<UUID, List<PathwayEventRepository.Row>> rows = events.byPathways(pathwayIds);
             List<PathwayRepository.Derived> derived = new ArrayList<>();
             List<PathwaysChanged.Change> changes = new ArrayList<>();
@@ -439,11 +447,17 @@ public class PathwayWriteService {
                 List<StoredEvent> all = codec.decode(rows.get(id));
                 PathwayState state = PathwayFold.fold(all);
                 derived.add(PathwayDerivation.derive(id, state, all.size(), codec.encode(state)));
+                versions.put(id, (long) all.size());
                 Work work = works.get(id);
                 changes.add(new PathwaysChanged.Change(id, work.initialState, state, work.head.birthDate()));
             }
             pathways.updateDerived(derived, now);
             changed.fire(new PathwaysChanged(changes));
+            for (int i = 0; i < outcomes.length; i++) {
+                if (outcomes[i].status() == EventOutcome.Status.ACCEPTED) {
+                    outcomes[i] = outcomes[i].withVersion(versions.get(outcomes[i].pathwayId()));
+                }
+            }
         }
 
         private PathwayEventRepository.NewEvent row(Staged staged) {
@@ -455,7 +469,7 @@ public class PathwayWriteService {
         private void reject(int index, EventSubmission submission, String type, ApiException problem) {
             outcomes[index] = EventOutcome.rejected(problem);
             rejected.add(new RejectedEventRepository.Rejection(submission.source(), submission.sourceId(), type,
-                    codec.encode(problem.toProblem("/api/v1/events", null))));
+                    codec.encode(problem.toProblem("/api/v1/events", String.valueOf(org.jboss.logging.MDC.get("correlationId"))))));
         }
 
         private UUID stagedPathway(UUID eventId) {

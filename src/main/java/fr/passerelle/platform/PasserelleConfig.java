@@ -21,5 +21,9 @@ public interface PasserelleConfig {
         /** Largest page size a caller may ask for. */
         @WithDefault("500")
         int maxPageSize();
+
+        /** Most events in one CloudEvents batch. */
+        @WithDefault("1000")
+        int maxBatchEvents();
     }
 }

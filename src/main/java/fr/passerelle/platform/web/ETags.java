@@ -17,6 +17,31 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
+    /**
+     * The version an If-Match names: empty for {@code *}; 428 when the header is missing and
+     * required; 412 when it is not a tag this service issued.
+     */
+    public static java.util.Optional<Long> expectedVersion(String ifMatch, boolean required) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            if (required) {
+                throw new ApiException(ProblemType.PRECONDITION_REQUIRED, "Send the ETag of the version you read in If-Match.");
+            }
+            return java.util.Optional.empty();
+        }
+        String tag = ifMatch.trim();
+        if (tag.equals("*")) {
+            return java.util.Optional.empty();
+        }
+        if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            try {
+                return java.util.Optional.of(Long.parseLong(tag.substring(1, tag.length() - 1)));
+            } catch (NumberFormatException e) {
+                // not one of ours: reported below
+            }
+        }
+        throw new ApiException(ProblemType.PRECONDITION_FAILED, "If-Match " + tag + " is not a current ETag of this resource.");
+    }
+
     public static void requireMatch(String ifMatch, String current) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiException(ProblemType.PRECONDITION_REQUIRED,

@@ -1,0 +1,163 @@
+package fr.passerelle.pathway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.platform.PasserelleConfig;
+import fr.passerelle.platform.problem.ApiException;
+import fr.passerelle.platform.problem.ProblemType;
+import fr.passerelle.platform.security.CurrentCaller;
+import fr.passerelle.platform.security.Role;
+import fr.passerelle.platform.web.CorrelationId;
+import fr.passerelle.platform.web.Page;
+import fr.passerelle.platform.web.PageRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Pathway events pushed as CloudEvents 1.0 (structured JSON mode), one at a time or in batches.
+ * Goes through the same write path as the interactive resources.
+ */
+@Path("/api/v1/events")
+@Tag(name = "Events")
+@Produces(MediaType.APPLICATION_JSON)
+public class CloudEventsResource {
+
+    public static final String SINGLE = "application/cloudevents+json";
+    public static final String BATCH = "application/cloudevents-batch+json";
+
+    private final PathwayWriteService write;
+    private final CloudEventReader reader;
+    private final RejectedEventService rejected;
+    private final ObjectMapper mapper;
+    private final CurrentCaller caller;
+    private final PasserelleConfig config;
+    private final PageRequest pages;
+
+    public CloudEventsResource(PathwayWriteService write, CloudEventReader reader, RejectedEventService rejected, ObjectMapper mapper,
+            CurrentCaller caller, PasserelleConfig config, PageRequest pages) {
+        this.write = write;
+        this.reader = reader;
+        this.rejected = rejected;
+        this.mapper = mapper;
+        this.caller = caller;
+        this.config = config;
+        this.pages = pages;
+    }
+
+    @POST
+    @Consumes(SINGLE)
+    @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Operation(operationId = "pushEvent", summary = "Push one pathway event (CloudEvents 1.0, structured JSON)",
+            description = "`source` + `id` identify the event: pushing it again stores nothing and answers 200 `DUPLICATE`. "
+                    + "A rejected event answers its problem and is kept in the caller's rejections.")
+    @RequestBody(required = true, content = @Content(mediaType = SINGLE, schema = @Schema(implementation = CloudEventDocument.class)))
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = EventReceipt.class)))
+    @APIResponse(responseCode = "200", description = "Already stored: nothing new", content = @Content(schema = @Schema(implementation = EventReceipt.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public Response pushOne(String body, @Context ContainerRequestContext request) throws java.io.IOException {
+        JsonNode event = mapper.readTree(body == null ? "" : body);
+        if (event == null || !event.isObject()) {
+            throw new ApiException(ProblemType.MALFORMED_REQUEST, "The body must be one CloudEvent, a JSON object.");
+        }
+        EventSubmission submission = reader.read(event);
+        EventOutcome outcome = write.record(caller.get(), List.of(submission)).get(0);
+        if (outcome.status() == EventOutcome.Status.REJECTED) {
+            throw outcome.rejection();
+        }
+        EventReceipt receipt = receipt(0, submission, outcome, request);
+        return Response.status(outcome.status() == EventOutcome.Status.ACCEPTED ? 201 : 200).entity(receipt).build();
+    }
+
+    @POST
+    @Consumes(BATCH)
+    @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Operation(operationId = "pushEventBatch", summary = "Push a batch of pathway events (CloudEvents 1.0 JSON batch)",
+            description = "At most 1,000 events (`passerelle.limits.max-batch-events`). Events are checked in the order sent, "
+                    + "so a batch may register a young person and record their steps. Each event gets its own outcome: "
+                    + "ACCEPTED, DUPLICATE (same source and id as a stored event: nothing stored) or REJECTED with a problem "
+                    + "detail. Valid events are stored even when others are rejected; rejected ones can be listed later.")
+    @RequestBody(required = true, content = @Content(mediaType = BATCH,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = CloudEventDocument.class)))
+    @APIResponse(responseCode = "200", description = "Each event's outcome")
+    public BatchReport pushBatch(String body, @Context ContainerRequestContext request) throws java.io.IOException {
+        JsonNode events = mapper.readTree(body == null ? "" : body);
+        if (events == null || !events.isArray()) {
+            throw new ApiException(ProblemType.MALFORMED_REQUEST, "The body must be a JSON array of CloudEvents.");
+        }
+        int max = config.limits().maxBatchEvents();
+        if (events.size() > max) {
+            throw new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "The batch holds " + events.size() + " events; the maximum is " + max + ".");
+        }
+        List<EventSubmission> submissions = new ArrayList<>(events.size());
+        events.forEach(event -> submissions.add(reader.read(event)));
+        List<EventOutcome> outcomes = write.record(caller.get(), submissions);
+        List<EventReceipt> receipts = new ArrayList<>(outcomes.size());
+        int[] counts = new int[EventOutcome.Status.values().length];
+        for (int i = 0; i < outcomes.size(); i++) {
+            receipts.add(receipt(i, submissions.get(i), outcomes.get(i), request));
+            counts[outcomes.get(i).status().ordinal()]++;
+        }
+        return new BatchReport(counts[EventOutcome.Status.ACCEPTED.ordinal()], counts[EventOutcome.Status.DUPLICATE.ordinal()],
+                counts[EventOutcome.Status.REJECTED.ordinal()], receipts);
+    }
+
+    @GET
+    @Path("/rejections")
+    @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Operation(operationId = "listRejectedEvents", summary = "The caller's rejected events, to reconcile",
+            description = "Oldest first. `resolved` tells whether an event with the same source and id was accepted since.")
+    @APIResponse(responseCode = "200", description = "One page")
+    public Page<RejectedEventView> rejections(
+            @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500"))
+            @QueryParam("limit") Integer limit) {
+        return rejected.list(caller.get(), cursor, pages.limit(limit));
+    }
+
+    private static EventReceipt receipt(int index, EventSubmission submission, EventOutcome outcome, ContainerRequestContext request) {
+        return new EventReceipt(index, submission.source(), submission.sourceId(), outcome.status(), outcome.eventId(),
+                outcome.pathwayId(), outcome.rejection() == null ? null
+                        : outcome.rejection().toProblem(request.getUriInfo().getRequestUri().getRawPath(), CorrelationId.of(request)));
+    }
+
+    /** Documents the CloudEvents envelope in the contract. */
+    @Schema(name = "CloudEvent", description = "CloudEvents 1.0, JSON format. `type` is `fr.passerelle.` + a type of the catalogue "
+            + "(e.g. `fr.passerelle.mission-locale.solicited.v1`); `data` is that type's data (see the *Data schemas). Exactly one "
+            + "of the extension attributes `pathwayid` and `casereference` names the young person. The first event about an "
+            + "unknown case reference must be `fr.passerelle.ase.support-started.v1` with `data.youngPerson`: it registers the "
+            + "young person. A correction (`fr.passerelle.event.corrected.v1`) has data `{eventId, data}`.")
+    public record CloudEventDocument(
+            @Schema(required = true, enumeration = "1.0") String specversion,
+            @Schema(required = true, description = "Unique per source", example = "3c6f0a52-8d1e-4c0b-9b53-1f7e2f7c0a11") String id,
+            @Schema(required = true, description = "URI-reference of the sending system", example = "urn:solis:cd33") String source,
+            @Schema(required = true, example = "fr.passerelle.mission-locale.solicited.v1") String type,
+            @Schema(required = true, description = "When the step happened (RFC 3339); its Europe/Paris date is the date that counts",
+                    example = "2025-03-12T10:00:00+01:00") String time,
+            @Schema(description = "A pathway id") String pathwayid,
+            @Schema(description = "The département's case reference") String casereference,
+            @Schema(enumeration = "application/json") String datacontenttype,
+            String subject,
+            String dataschema,
+            @Schema(required = true, description = "The type's data") java.util.Map<String, Object> data) {
+    }
+}

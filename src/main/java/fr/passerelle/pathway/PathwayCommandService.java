@@ -1,0 +1,78 @@
+package fr.passerelle.pathway;
+
+import fr.passerelle.platform.idempotency.IdempotencyService;
+import fr.passerelle.platform.idempotency.StoredResponse;
+import fr.passerelle.platform.security.Caller;
+import fr.passerelle.platform.web.ETags;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Interactive writes: each request becomes one event on the single write path, under its
+ * Idempotency-Key and If-Match rules, and answers with what was recorded.
+ */
+@ApplicationScoped
+public class PathwayCommandService {
+
+    static final String API_SOURCE = "urn:passerelle:api";
+
+    private final PathwayWriteService write;
+    private final PathwayQueryService query;
+    private final IdempotencyService idempotency;
+    private final EventCodec codec;
+    private final Clock clock;
+
+    public PathwayCommandService(PathwayWriteService write, PathwayQueryService query, IdempotencyService idempotency,
+            EventCodec codec, Clock clock) {
+        this.write = write;
+        this.query = query;
+        this.idempotency = idempotency;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /** Registers a young person: 201 with the new pathway. */
+    public StoredResponse register(Caller caller, RegistrationRequest request, String idempotencyKey, String path) {
+        String requestHash = IdempotencyService.requestHash("POST", path, codec.encode(request));
+        return idempotency.execute(caller.organisationId(), idempotencyKey, requestHash, () -> {
+            RegistrationRequest.AseSupport ase = request.aseSupport();
+            EventSubmission.Readable submission = new EventSubmission.Readable(API_SOURCE, UUID.randomUUID().toString(),
+                    EventType.ASE_SUPPORT_STARTED, new EventSubmission.PathwayReference(null, request.caseReference()),
+                    ase.startedOn(), null, new EventData.AseSupportStarted(ase.placement(), ase.measure(), ase.youngAdultContract()),
+                    null, null, request.youngPerson(), true, null);
+            EventOutcome outcome = recordOne(caller, submission);
+            var pathway = query.get(caller, outcome.pathwayId());
+            return new StoredResponse(201, codec.encode(pathway.value()), pathway.etag(), "/api/v1/pathways/" + outcome.pathwayId());
+        });
+    }
+
+    /** Records one step: 201 with the event, the pathway's new ETag and the event's address. */
+    public StoredResponse step(Caller caller, StepCommand command, String ifMatch, boolean ifMatchRequired, String idempotencyKey,
+            String path) {
+        Long expectedVersion = ETags.expectedVersion(ifMatch, ifMatchRequired).orElse(null);
+        String requestHash = IdempotencyService.requestHash("POST", path, codec.encode(command));
+        return idempotency.execute(caller.organisationId(), idempotencyKey, requestHash, () -> {
+            EventSubmission.Readable submission = new EventSubmission.Readable(API_SOURCE, UUID.randomUUID().toString(),
+                    command.type(), EventSubmission.PathwayReference.byId(command.pathwayId()), command.occurredOn(), null,
+                    command.data(), command.targetEventId(), command.correctionData(), null, false, expectedVersion);
+            EventOutcome outcome = recordOne(caller, submission);
+            EventView event = new EventView(outcome.eventId(), outcome.pathwayId(), command.type().typeName(), command.occurredOn(),
+                    Instant.now(clock), new EventView.RecordedBy(caller.role().organisationKind().name(), caller.organisationId()),
+                    command.targetEventId(), codec.toTree(command.data() != null ? command.data() : command.correctionData()),
+                    EventView.Status.ACTIVE, List.of(), null);
+            return new StoredResponse(201, codec.encode(event), ETags.of(outcome.pathwayVersion()),
+                    "/api/v1/pathways/" + outcome.pathwayId() + "/events/" + outcome.eventId());
+        });
+    }
+
+    private EventOutcome recordOne(Caller caller, EventSubmission.Readable submission) {
+        EventOutcome outcome = write.record(caller, List.of(submission)).get(0);
+        if (outcome.status() == EventOutcome.Status.REJECTED) {
+            throw outcome.rejection();
+        }
+        return outcome;
+    }
+}

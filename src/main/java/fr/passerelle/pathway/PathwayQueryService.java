@@ -1,0 +1,228 @@
+package fr.passerelle.pathway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.platform.problem.ApiException;
+import fr.passerelle.platform.security.Caller;
+import fr.passerelle.platform.security.Role;
+import fr.passerelle.platform.web.Cursor;
+import fr.passerelle.platform.web.Page;
+import fr.passerelle.platform.web.Versioned;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads pathways: one pathway's state, its timeline, and a département's lists. */
+@ApplicationScoped
+public class PathwayQueryService {
+
+    /** Steps a département looks for when they are still missing. */
+    public enum Step {
+        SOLICITATION("solicitedOn"),
+        FIRST_CONTACT("firstContactOn"),
+        REGISTRATION("registeredOn"),
+        JOINT_REVIEW("jointReviewOn"),
+        ORIENTATION_DIAGNOSTIC("diagnosticOn"),
+        AUTONOMY_PROJECT("autonomyProjectOn"),
+        CEJ_PROPOSAL("cejProposedOn");
+
+        private final String column;
+
+        Step(String column) {
+            this.column = column;
+        }
+    }
+
+    /** Filters of a département's list; null means no filter. */
+    public record Filter(PathwayState.AseStatus aseStatus, PathwayState.CejStatus cejStatus,
+            PathwayState.ConsentStatus consentStatus, Integer minAge, Integer maxAge, List<Step> missing, String caseReference,
+            String name) {
+    }
+
+    private final EntityManager entityManager;
+    private final PathwayRepository pathways;
+    private final PathwayIdentityRepository identities;
+    private final PathwayEventRepository events;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public PathwayQueryService(EntityManager entityManager, PathwayRepository pathways, PathwayIdentityRepository identities,
+            PathwayEventRepository events, ObjectMapper mapper, Clock clock) {
+        this.entityManager = entityManager;
+        this.pathways = pathways;
+        this.identities = identities;
+        this.events = events;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Versioned<PathwayView> get(Caller caller, UUID id) {
+        Pathway pathway = readable(caller, id);
+        return new Versioned<>(view(caller, pathway), pathway.version);
+    }
+
+    /** The pathway's version, for If-Match checks before a write. */
+    @Transactional
+    public long version(Caller caller, UUID id) {
+        return readable(caller, id).version;
+    }
+
+    @Transactional
+    public List<EventView> timeline(Caller caller, UUID id) {
+        readable(caller, id);
+        List<PathwayEvent> rows = events.list("pathwayId = ?1 order by occurredOn, seq", id);
+        Map<UUID, List<UUID>> corrections = new HashMap<>();
+        Map<UUID, UUID> retractions = new HashMap<>();
+        for (PathwayEvent row : rows) {
+            if (EventType.EVENT_CORRECTED.typeName().equals(row.type)) {
+                corrections.computeIfAbsent(row.targetEventId, target -> new ArrayList<>()).add(row.id);
+            } else if (EventType.EVENT_RETRACTED.typeName().equals(row.type)) {
+                retractions.put(row.targetEventId, row.id);
+            }
+        }
+        return rows.stream().map(row -> {
+            EventView.Status status = retractions.containsKey(row.id) ? EventView.Status.RETRACTED
+                    : corrections.containsKey(row.id) ? EventView.Status.CORRECTED : EventView.Status.ACTIVE;
+            return new EventView(row.id, row.pathwayId, row.type, row.occurredOn, row.recordedAt,
+                    new EventView.RecordedBy(row.recorderKind, row.recorderId), row.targetEventId, json(row.data), status,
+                    corrections.getOrDefault(row.id, List.of()), retractions.get(row.id));
+        }).toList();
+    }
+
+    @Transactional
+    public EventView event(Caller caller, UUID pathwayId, UUID eventId) {
+        return timeline(caller, pathwayId).stream().filter(event -> event.id().equals(eventId)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("No event " + eventId + " in pathway " + pathwayId + "."));
+    }
+
+    /** A département's own pathways, youngest birth dates last, with the filters given. */
+    @Transactional
+    public Page<PathwaySummary> list(Caller caller, Filter filter, String cursor, int limit) {
+        if (!caller.is(Role.DEPARTEMENT)) {
+            throw ApiException.forbidden("Only a département lists its pathways.");
+        }
+        LocalDate today = today();
+        StringBuilder jpql = new StringBuilder("select p, i from Pathway p, PathwayIdentity i where i.pathwayId = p.id "
+                + "and p.departementCode = :departement");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("departement", caller.organisationId());
+        if (filter.aseStatus() != null) {
+            jpql.append(" and p.aseStatus = :ase");
+            parameters.put("ase", filter.aseStatus().name());
+        }
+        if (filter.cejStatus() != null) {
+            jpql.append(" and p.cejStatus = :cej");
+            parameters.put("cej", filter.cejStatus().name());
+        }
+        if (filter.consentStatus() != null) {
+            jpql.append(" and p.consentStatus = :consent");
+            parameters.put("consent", filter.consentStatus().name());
+        }
+        if (filter.minAge() != null) {
+            jpql.append(" and p.birthDate <= :bornBy");
+            parameters.put("bornBy", today.minusYears(filter.minAge()));
+        }
+        if (filter.maxAge() != null) {
+            jpql.append(" and p.birthDate > :bornAfter");
+            parameters.put("bornAfter", today.minusYears(filter.maxAge() + 1L));
+        }
+        for (Step step : filter.missing()) {
+            jpql.append(" and p.").append(step.column).append(" is null");
+        }
+        if (filter.caseReference() != null) {
+            jpql.append(" and p.caseReference = :caseReference");
+            parameters.put("caseReference", filter.caseReference());
+        }
+        if (filter.name() != null && !MatchKey.normalise(filter.name()).isEmpty()) {
+            jpql.append(" and i.matchKey like :name");
+            parameters.put("name", MatchKey.normalise(filter.name()) + "%");
+        }
+        if (cursor != null) {
+            List<String> keys = Cursor.decode(cursor, 2);
+            jpql.append(" and (p.birthDate > :afterBirth or (p.birthDate = :afterBirth and p.id > :afterId))");
+            parameters.put("afterBirth", LocalDate.parse(keys.get(0)));
+            parameters.put("afterId", UUID.fromString(keys.get(1)));
+        }
+        jpql.append(" order by p.birthDate, p.id");
+        TypedQuery<Object[]> query = entityManager.createQuery(jpql.toString(), Object[].class).setMaxResults(limit + 1);
+        parameters.forEach(query::setParameter);
+        List<Object[]> rows = query.getResultList();
+        boolean more = rows.size() > limit;
+        List<Object[]> page = more ? rows.subList(0, limit) : rows;
+        List<PathwaySummary> items = page.stream().map(row -> summary((Pathway) row[0], (PathwayIdentity) row[1], today)).toList();
+        String next = null;
+        if (more) {
+            Pathway last = (Pathway) page.get(page.size() - 1)[0];
+            next = Cursor.encode(last.birthDate.toString(), last.id.toString());
+        }
+        return new Page<>(items, next);
+    }
+
+    /**
+     * The pathway if the caller may read it: its owning département, or a Mission Locale it is
+     * shared with. Anything else answers 404, so that pathway ids cannot be probed.
+     */
+    private Pathway readable(Caller caller, UUID id) {
+        Optional<Pathway> pathway = pathways.findByIdOptional(id);
+        boolean allowed = pathway.isPresent() && switch (caller.role()) {
+            case DEPARTEMENT -> caller.organisationId().equals(pathway.get().departementCode);
+            case MISSION_LOCALE -> state(pathway.get()).missionLocales().stream()
+                    .anyMatch(link -> link.missionLocaleId().toString().equals(caller.organisationId())
+                            && link.share() == PathwayState.ShareStatus.ACTIVE);
+            default -> false;
+        };
+        if (!allowed) {
+            throw ApiException.notFound("No pathway " + id + " that this caller may read.");
+        }
+        return pathway.get();
+    }
+
+    private PathwayView view(Caller caller, Pathway pathway) {
+        PathwayIdentity identity = identities.findById(pathway.id);
+        PathwayState state = state(pathway);
+        boolean contact = caller.is(Role.DEPARTEMENT) || state.consent().status() == PathwayState.ConsentStatus.GIVEN;
+        PathwayView.YoungPersonView person = new PathwayView.YoungPersonView(identity.firstName, identity.lastName,
+                identity.birthDate, contact ? identity.email : null, contact ? identity.phone : null);
+        return new PathwayView(pathway.id, pathway.departementCode, caller.is(Role.DEPARTEMENT) ? pathway.caseReference : null,
+                person, AgeRules.ageOn(pathway.birthDate, today()), pathway.version, state);
+    }
+
+    private PathwaySummary summary(Pathway pathway, PathwayIdentity identity, LocalDate today) {
+        return new PathwaySummary(pathway.id, pathway.caseReference, identity.firstName, identity.lastName, identity.birthDate,
+                AgeRules.ageOn(pathway.birthDate, today), PathwayState.AseStatus.valueOf(pathway.aseStatus),
+                PathwayState.CejStatus.valueOf(pathway.cejStatus), PathwayState.ConsentStatus.valueOf(pathway.consentStatus),
+                pathway.solicitedOn, pathway.firstContactOn, pathway.registeredOn, pathway.jointReviewOn, pathway.diagnosticOn,
+                pathway.autonomyProjectOn, pathway.cejProposedOn);
+    }
+
+    private PathwayState state(Pathway pathway) {
+        try {
+            return mapper.readValue(pathway.state, PathwayState.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode json(String value) {
+        try {
+            return mapper.readTree(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(CloudEventReader.PARIS));
+    }
+}

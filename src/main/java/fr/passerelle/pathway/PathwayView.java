@@ -1,0 +1,26 @@
+package fr.passerelle.pathway;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Pathway", description = "A young person's shared pathway: identity and current state, derived from its events.")
+public record PathwayView(
+        @Schema(required = true, description = "Pseudonymous pathway id, the key used everywhere else") UUID id,
+        @Schema(required = true, example = "33") String departementCode,
+        @Schema(description = "The owning département's own case reference; absent after a transfer until the new owner links its own",
+                example = "SOLIS-2025-000123") String caseReference,
+        @Schema(required = true) YoungPersonView youngPerson,
+        @Schema(required = true, description = "Age today (Europe/Paris)") int age,
+        @Schema(required = true, description = "Number of events recorded; the ETag") long version,
+        @Schema(required = true) PathwayState state) {
+
+    @Schema(name = "YoungPersonView")
+    public record YoungPersonView(
+            @Schema(required = true) String firstName,
+            @Schema(required = true) String lastName,
+            @Schema(required = true) LocalDate birthDate,
+            String email,
+            String phone) {
+    }
+}

@@ -1,0 +1,17 @@
+package fr.passerelle.pathway;
+
+import fr.passerelle.platform.problem.Problem;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "RejectedEvent", description = "An event the caller pushed and the service refused")
+public record RejectedEventView(
+        @Schema(required = true) UUID id,
+        String source,
+        @Schema(description = "The CloudEvents id") String eventId,
+        String type,
+        @Schema(required = true) Instant receivedAt,
+        @Schema(required = true, description = "True once an event with the same source and id was accepted later") boolean resolved,
+        @Schema(required = true) Problem problem) {
+}

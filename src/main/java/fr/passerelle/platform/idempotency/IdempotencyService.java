@@ -1,0 +1,129 @@
+package fr.passerelle.platform.idempotency;
+
+import fr.passerelle.platform.problem.ApiException;
+import fr.passerelle.platform.problem.Problem;
+import fr.passerelle.platform.problem.ProblemType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Idempotency-Key on interactive POSTs. The first request claims the key in a transaction of its
+ * own, so that a concurrent retry sees it; its response is kept in the same transaction as the
+ * change it made. A retry with the same key and body gets that response again; with another body,
+ * 422; while the first is still running, 409. A key is kept 24 hours. A request that fails
+ * releases its key, so it can be retried.
+ */
+@ApplicationScoped
+public class IdempotencyService {
+
+    public static final String HEADER = "Idempotency-Key";
+    static final Duration RETENTION = Duration.ofHours(24);
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public IdempotencyService(EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /** A digest of what makes two requests the same: method, path and body. */
+    public static String requestHash(String method, String path, String body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(body.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs {@code action} in a new transaction, at most once per key and organisation. */
+    public StoredResponse execute(String organisationId, String key, String requestHash, Supplier<StoredResponse> action) {
+        if (key == null) {
+            return QuarkusTransaction.requiringNew().call(action::get);
+        }
+        if (!VALID_KEY.matcher(key).matches()) {
+            throw new ApiException(ProblemType.MALFORMED_REQUEST, "Idempotency-Key must be 1 to 200 visible ASCII characters.",
+                    List.of(Problem.FieldError.atParameter(HEADER, "1 to 200 visible ASCII characters")));
+        }
+        StoredResponse replay = QuarkusTransaction.requiringNew().call(() -> claim(organisationId, key, requestHash));
+        if (replay != null) {
+            return replay;
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                StoredResponse response = action.get();
+                complete(organisationId, key, response);
+                return response;
+            });
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> release(organisationId, key));
+            throw e;
+        }
+    }
+
+    /** Claims the key, or returns the kept response of a completed request with the same body. */
+    private StoredResponse claim(String organisationId, String key, String requestHash) {
+        Instant now = clock.instant();
+        entityManager.createNativeQuery("delete from idempotency_key where organisation_id = ?1 and idempotency_key = ?2 and expires_at < ?3")
+                .setParameter(1, organisationId).setParameter(2, key).setParameter(3, now).executeUpdate();
+        int claimed = entityManager.createNativeQuery("""
+                insert into idempotency_key (organisation_id, idempotency_key, request_hash, completed, created_at, expires_at)
+                values (?1, ?2, ?3, false, ?4, ?5) on conflict do nothing""")
+                .setParameter(1, organisationId).setParameter(2, key).setParameter(3, requestHash)
+                .setParameter(4, now).setParameter(5, now.plus(RETENTION)).executeUpdate();
+        if (claimed == 1) {
+            return null;
+        }
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                select request_hash, completed, response_status, cast(response_body as text), response_etag, response_location
+                from idempotency_key where organisation_id = ?1 and idempotency_key = ?2""")
+                .setParameter(1, organisationId).setParameter(2, key).getSingleResult();
+        if (!requestHash.equals(row[0])) {
+            throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used for a different request; use a new key for a new request.");
+        }
+        if (!(Boolean) row[1]) {
+            throw new ApiException(ProblemType.REQUEST_IN_PROGRESS,
+                    "The first request with this Idempotency-Key is still being processed; retry in a moment.",
+                    List.of(), java.util.Map.of("Retry-After", "1"));
+        }
+        return new StoredResponse(((Number) row[2]).intValue(), (String) row[3], (String) row[4], (String) row[5]);
+    }
+
+    private void complete(String organisationId, String key, StoredResponse response) {
+        entityManager.createNativeQuery("""
+                update idempotency_key set completed = true, response_status = ?3, response_body = cast(?4 as jsonb),
+                    response_etag = ?5, response_location = ?6
+                where organisation_id = ?1 and idempotency_key = ?2""")
+                .setParameter(1, organisationId).setParameter(2, key).setParameter(3, response.status())
+                .setParameter(4, response.body()).setParameter(5, response.etag()).setParameter(6, response.location())
+                .executeUpdate();
+    }
+
+    private void release(String organisationId, String key) {
+        entityManager.createNativeQuery("delete from idempotency_key where organisation_id = ?1 and idempotency_key = ?2 and not completed")
+                .setParameter(1, organisationId).setParameter(2, key).executeUpdate();
+    }
+
+    /** Forgets expired keys; idempotent, so every replica may run it. */
+    public int purgeExpired() {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("delete from idempotency_key where expires_at < ?1")
+                .setParameter(1, clock.instant()).executeUpdate());
+    }
+}
