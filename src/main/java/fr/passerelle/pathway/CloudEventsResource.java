@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -65,15 +66,7 @@ public class CloudEventsResource {
     @POST
     @Consumes(SINGLE)
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
-    @Operation(operationId = "pushEvent", summary = "Push one pathway event (CloudEvents 1.0, structured JSON)",
-            description = "`source` + `id` identify the event: pushing it again stores nothing and answers 200 `DUPLICATE`. "
-                    + "A rejected event answers its problem and is kept in the caller's rejections.")
-    @RequestBody(required = true, content = @Content(mediaType = SINGLE, schema = @Schema(implementation = CloudEventDocument.class)))
-    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = EventReceipt.class)))
-    @APIResponse(responseCode = "200", description = "Already stored: nothing new", content = @Content(schema = @Schema(implementation = EventReceipt.class)))
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    @Operation(hidden = true)
     public Response pushOne(String body, @Context ContainerRequestContext request) throws java.io.IOException {
         JsonNode event = mapper.readTree(body == null ? "" : body);
         if (event == null || !event.isObject()) {
@@ -91,14 +84,25 @@ public class CloudEventsResource {
     @POST
     @Consumes(BATCH)
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
-    @Operation(operationId = "pushEventBatch", summary = "Push a batch of pathway events (CloudEvents 1.0 JSON batch)",
-            description = "At most 1,000 events (`passerelle.limits.max-batch-events`). Events are checked in the order sent, "
-                    + "so a batch may register a young person and record their steps. Each event gets its own outcome: "
-                    + "ACCEPTED, DUPLICATE (same source and id as a stored event: nothing stored) or REJECTED with a problem "
-                    + "detail. Valid events are stored even when others are rejected; rejected ones can be listed later.")
-    @RequestBody(required = true, content = @Content(mediaType = BATCH,
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = CloudEventDocument.class)))
-    @APIResponse(responseCode = "200", description = "Each event's outcome")
+    @Operation(operationId = "pushEvents", summary = "Push pathway events: one CloudEvent, or a batch",
+            description = "CloudEvents 1.0, structured JSON. `source` + `id` identify an event: pushing it again stores "
+                    + "nothing and answers DUPLICATE.\n\n"
+                    + "**One event** (`application/cloudevents+json`): 201 with its receipt when stored, 200 when it is a "
+                    + "duplicate; a rejected event answers its problem detail.\n\n"
+                    + "**A batch** (`application/cloudevents-batch+json`, at most 1,000 events, "
+                    + "`passerelle.limits.max-batch-events`): 200 with one receipt per event, in the order sent: ACCEPTED, "
+                    + "DUPLICATE or REJECTED with a problem detail. Events are checked in order, so a batch may register a "
+                    + "young person and record their steps. Valid events are stored even when others are rejected.\n\n"
+                    + "Every rejected event is kept and listed by `GET /api/v1/events/rejections` for reconciliation.")
+    @RequestBody(required = true, content = {
+        @Content(mediaType = SINGLE, schema = @Schema(implementation = CloudEventDocument.class)),
+        @Content(mediaType = BATCH, schema = @Schema(type = SchemaType.ARRAY, implementation = CloudEventDocument.class))})
+    @APIResponse(responseCode = "201", description = "One event, stored", content = @Content(schema = @Schema(implementation = EventReceipt.class)))
+    @APIResponse(responseCode = "200", description = "A batch's receipts, or one event already stored (duplicate)",
+            content = @Content(schema = @Schema(oneOf = {BatchReport.class, EventReceipt.class})))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public BatchReport pushBatch(String body, @Context ContainerRequestContext request) throws java.io.IOException {
         JsonNode events = mapper.readTree(body == null ? "" : body);
         if (events == null || !events.isArray()) {

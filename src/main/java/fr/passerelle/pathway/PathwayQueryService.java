@@ -53,15 +53,17 @@ public class PathwayQueryService {
     private final PathwayRepository pathways;
     private final PathwayIdentityRepository identities;
     private final PathwayEventRepository events;
+    private final EventCodec codec;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public PathwayQueryService(EntityManager entityManager, PathwayRepository pathways, PathwayIdentityRepository identities,
-            PathwayEventRepository events, ObjectMapper mapper, Clock clock) {
+            PathwayEventRepository events, EventCodec codec, ObjectMapper mapper, Clock clock) {
         this.entityManager = entityManager;
         this.pathways = pathways;
         this.identities = identities;
         this.events = events;
+        this.codec = codec;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -104,6 +106,29 @@ public class PathwayQueryService {
     public EventView event(Caller caller, UUID pathwayId, UUID eventId) {
         return timeline(caller, pathwayId).stream().filter(event -> event.id().equals(eventId)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("No event " + eventId + " in pathway " + pathwayId + "."));
+    }
+
+    /**
+     * The histories of the given pathways, for features that derive figures from them (no access
+     * check: for internal use, never to be returned to a caller as such).
+     */
+    @Transactional
+    public Map<UUID, PathwayHistory> histories(java.util.Collection<UUID> ids) {
+        Map<UUID, List<PathwayEventRepository.Row>> rows = events.byPathways(ids);
+        Map<UUID, PathwayHistory> histories = new HashMap<>();
+        for (PathwayHead head : pathways.heads(ids)) {
+            histories.put(head.id(), PathwayHistory.of(head.id(), head.birthDate(), codec.decode(rows.getOrDefault(head.id(), List.of()))));
+        }
+        return histories;
+    }
+
+    /** Pathway ids after the given one (null: from the start), in id order, for full recomputations. */
+    @Transactional
+    public List<UUID> pathwayIds(UUID after, int limit) {
+        return after == null
+                ? entityManager.createQuery("select p.id from Pathway p order by p.id", UUID.class).setMaxResults(limit).getResultList()
+                : entityManager.createQuery("select p.id from Pathway p where p.id > :after order by p.id", UUID.class)
+                        .setParameter("after", after).setMaxResults(limit).getResultList();
     }
 
     /** A département's own pathways, youngest birth dates last, with the filters given. */

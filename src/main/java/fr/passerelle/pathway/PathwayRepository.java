@@ -50,6 +50,20 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
         });
     }
 
+    /** Reads pathways without locking them. */
+    List<PathwayHead> heads(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select id, departement_code, case_reference, birth_date from pathway where id = any(?)")) {
+                statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                return heads(statement);
+            }
+        });
+    }
+
     /** Inserts new pathways; returns the ids of those inserted (a concurrent push may have created some first). */
     List<UUID> insertNew(List<PathwayHead> pathways, Instant now) {
         if (pathways.isEmpty()) {

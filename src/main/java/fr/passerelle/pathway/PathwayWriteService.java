@@ -445,11 +445,11 @@ public class PathwayWriteService {
             List<PathwaysChanged.Change> changes = new ArrayList<>();
             for (UUID id : pathwayIds) {
                 List<StoredEvent> all = codec.decode(rows.get(id));
-                PathwayState state = PathwayFold.fold(all);
-                derived.add(PathwayDerivation.derive(id, state, all.size(), codec.encode(state)));
-                versions.put(id, (long) all.size());
                 Work work = works.get(id);
-                changes.add(new PathwaysChanged.Change(id, work.initialState, state, work.head.birthDate()));
+                PathwayHistory history = PathwayHistory.of(id, work.head.birthDate(), all);
+                derived.add(PathwayDerivation.derive(id, history.state(), all.size(), codec.encode(history.state())));
+                versions.put(id, (long) all.size());
+                changes.add(new PathwaysChanged.Change(work.initialState, history));
             }
             pathways.updateDerived(derived, now);
             changed.fire(new PathwaysChanged(changes));

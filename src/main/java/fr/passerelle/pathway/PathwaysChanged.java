@@ -1,6 +1,5 @@
 package fr.passerelle.pathway;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,7 +10,14 @@ import java.util.UUID;
  */
 public record PathwaysChanged(List<Change> changes) {
 
-    /** One pathway: its state before the batch (null when the batch registered it) and after. */
-    public record Change(UUID pathwayId, PathwayState before, PathwayState after, LocalDate birthDate) {
+    /**
+     * One pathway: its state before the batch (null when the batch registered it), and its history
+     * after it.
+     */
+    public record Change(PathwayState before, PathwayHistory after) {
+
+        public UUID pathwayId() {
+            return after.pathwayId();
+        }
     }
 }

@@ -7,9 +7,10 @@ import java.util.UUID;
 
 /**
  * An event as stored. For a correction, {@code data} is the replacement data, already read with the
- * class of the corrected event's type.
+ * class of the corrected event's type. In the effective steps of a pathway (see
+ * {@link PathwayHistory}), a corrected event carries its correction's date and data.
  */
-record StoredEvent(
+public record StoredEvent(
         UUID id,
         long seq,
         UUID pathwayId,
@@ -21,7 +22,7 @@ record StoredEvent(
         UUID targetEventId,
         EventData.Payload data) {
 
-    boolean recordedBy(OrganisationKind kind, String id) {
+    public boolean recordedBy(OrganisationKind kind, String id) {
         return recorderKind == kind && recorderId.equals(id);
     }
 }
