@@ -202,6 +202,12 @@ public final class EventData {
             @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "letters, digits and . _ : - only") String missionLocaleReference) implements Payload {
     }
 
+    @Schema(name = "MissionLocaleReferenceLinkedData", description = "The Mission Locale links its own identifier for the young person")
+    public record MissionLocaleReferenceLinked(
+            @Schema(required = true, example = "IMILO-2025-004512")
+            @NotNull @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "letters, digits and . _ : - only") String missionLocaleReference) implements Payload {
+    }
+
     @Schema(name = "ReviewHeldData", description = "17-year interview / pathway review (art. L222-5-1 CASF). "
             + "It is held in binôme when a Mission Locale counsellor took part.")
     public record ReviewHeld(

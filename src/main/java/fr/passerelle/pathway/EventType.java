@@ -18,6 +18,7 @@ public enum EventType {
     MISSION_LOCALE_SOLICITED("mission-locale.solicited.v1", Recorder.DEPARTEMENT, EventData.MissionLocaleSolicited.class, Step.DEPARTEMENT_STEP),
     FIRST_CONTACT("mission-locale.first-contact.v1", Recorder.MISSION_LOCALE, EventData.FirstContact.class, Step.MISSION_LOCALE_STEP),
     MISSION_LOCALE_REGISTERED("mission-locale.registered.v1", Recorder.MISSION_LOCALE, EventData.MissionLocaleRegistered.class, Step.MISSION_LOCALE_STEP),
+    MISSION_LOCALE_REFERENCE_LINKED("mission-locale.reference-linked.v1", Recorder.MISSION_LOCALE, EventData.MissionLocaleReferenceLinked.class, Step.ANNOTATION),
     REVIEW_HELD("review.held.v1", Recorder.DEPARTEMENT, EventData.ReviewHeld.class, Step.DEPARTEMENT_STEP),
     ORIENTATION_DIAGNOSTIC_COMPLETED("orientation-diagnostic.completed.v1", Recorder.MISSION_LOCALE, EventData.OrientationDiagnosticCompleted.class, Step.MISSION_LOCALE_STEP),
     AUTONOMY_PROJECT_RECORDED("autonomy-project.recorded.v1", Recorder.DEPARTEMENT, EventData.AutonomyProjectRecorded.class, Step.DEPARTEMENT_STEP),

@@ -133,6 +133,8 @@ final class PathwayFold {
                         link.reference = reference;
                     }
                 }
+                case MISSION_LOCALE_REFERENCE_LINKED -> link(event).reference =
+                        ((EventData.MissionLocaleReferenceLinked) event.data()).missionLocaleReference();
                 case REVIEW_HELD -> reviews.add(new ReviewDraft(event.id(), on, (EventData.ReviewHeld) event.data()));
                 case ORIENTATION_DIAGNOSTIC_COMPLETED -> {
                     if (diagnostic == null) {

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What other features derive from a pathway: its birth date, its current state, and its effective
- * steps (retractions left out, corrections applied) in the order they happened, annotations
- * (confirmations, disputes) included.
+ * What other features derive from a pathway: its birth date, its current state, its effective steps
+ * (retractions left out, corrections applied) in the order they happened, annotations
+ * (confirmations, disputes) included, and every event as recorded, in recording order.
  */
-public record PathwayHistory(UUID pathwayId, LocalDate birthDate, PathwayState state, List<StoredEvent> steps) {
+public record PathwayHistory(UUID pathwayId, LocalDate birthDate, PathwayState state, List<StoredEvent> steps,
+        List<StoredEvent> events) {
 
     static PathwayHistory of(UUID pathwayId, LocalDate birthDate, List<StoredEvent> events) {
-        return new PathwayHistory(pathwayId, birthDate, PathwayFold.fold(events), PathwayFold.effectiveSteps(events));
+        return new PathwayHistory(pathwayId, birthDate, PathwayFold.fold(events), PathwayFold.effectiveSteps(events), List.copyOf(events));
     }
 }

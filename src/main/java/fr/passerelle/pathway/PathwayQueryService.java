@@ -71,7 +71,7 @@ public class PathwayQueryService {
     @Transactional
     public Versioned<PathwayView> get(Caller caller, UUID id) {
         Pathway pathway = readable(caller, id);
-        return new Versioned<>(view(caller, pathway), pathway.version);
+        return new Versioned<>(view(pathway), pathway.version);
     }
 
     /** The pathway's version, for If-Match checks before a write. */
@@ -195,32 +195,35 @@ public class PathwayQueryService {
     }
 
     /**
-     * The pathway if the caller may read it: its owning département, or a Mission Locale it is
-     * shared with. Anything else answers 404, so that pathway ids cannot be probed.
+     * The pathway if the caller owns it. Anything else answers 404, so that pathway ids cannot be
+     * probed; Missions Locales read their own view of shared pathways elsewhere.
      */
     private Pathway readable(Caller caller, UUID id) {
-        Optional<Pathway> pathway = pathways.findByIdOptional(id);
-        boolean allowed = pathway.isPresent() && switch (caller.role()) {
-            case DEPARTEMENT -> caller.organisationId().equals(pathway.get().departementCode);
-            case MISSION_LOCALE -> state(pathway.get()).missionLocales().stream()
-                    .anyMatch(link -> link.missionLocaleId().toString().equals(caller.organisationId())
-                            && link.share() == PathwayState.ShareStatus.ACTIVE);
-            default -> false;
-        };
-        if (!allowed) {
-            throw ApiException.notFound("No pathway " + id + " that this caller may read.");
-        }
-        return pathway.get();
+        return pathways.findByIdOptional(id)
+                .filter(pathway -> caller.is(Role.DEPARTEMENT) && caller.organisationId().equals(pathway.departementCode))
+                .orElseThrow(() -> ApiException.notFound("No pathway " + id + " that this caller may read."));
     }
 
-    private PathwayView view(Caller caller, Pathway pathway) {
+    /** Identity of the given young people, for the views other features build (no access check). */
+    @Transactional
+    public Map<UUID, PathwayView.YoungPersonView> identities(java.util.Collection<UUID> ids) {
+        Map<UUID, PathwayView.YoungPersonView> people = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (PathwayIdentity identity : identities.list("pathwayId in ?1", ids)) {
+                people.put(identity.pathwayId, person(identity));
+            }
+        }
+        return people;
+    }
+
+    private PathwayView view(Pathway pathway) {
         PathwayIdentity identity = identities.findById(pathway.id);
-        PathwayState state = state(pathway);
-        boolean contact = caller.is(Role.DEPARTEMENT) || state.consent().status() == PathwayState.ConsentStatus.GIVEN;
-        PathwayView.YoungPersonView person = new PathwayView.YoungPersonView(identity.firstName, identity.lastName,
-                identity.birthDate, contact ? identity.email : null, contact ? identity.phone : null);
-        return new PathwayView(pathway.id, pathway.departementCode, caller.is(Role.DEPARTEMENT) ? pathway.caseReference : null,
-                person, AgeRules.ageOn(pathway.birthDate, today()), pathway.version, state);
+        return new PathwayView(pathway.id, pathway.departementCode, pathway.caseReference, person(identity),
+                AgeRules.ageOn(pathway.birthDate, today()), pathway.version, state(pathway));
+    }
+
+    private static PathwayView.YoungPersonView person(PathwayIdentity identity) {
+        return new PathwayView.YoungPersonView(identity.firstName, identity.lastName, identity.birthDate, identity.email, identity.phone);
     }
 
     private PathwaySummary summary(Pathway pathway, PathwayIdentity identity, LocalDate today) {

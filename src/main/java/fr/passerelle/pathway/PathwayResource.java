@@ -95,10 +95,10 @@ public class PathwayResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
-    @Operation(operationId = "getPathway", summary = "A pathway's identity and current state",
-            description = "For its owning département, or a Mission Locale it is shared with. A pathway the caller may not "
-                    + "read answers 404, exactly like one that does not exist, so that ids cannot be probed.")
+    @RolesAllowed(Role.Names.DEPARTEMENT)
+    @Operation(operationId = "getPathway", summary = "A pathway's identity and current state (owning département)",
+            description = "A pathway the caller does not own answers 404, exactly like one that does not exist, so that ids "
+                    + "cannot be probed. Missions Locales read their own view under /api/v1/shared-pathways.")
     @APIResponse(responseCode = "200", description = "The pathway",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PathwayView.class)))
@@ -110,7 +110,7 @@ public class PathwayResource {
 
     @GET
     @Path("/{id}/events")
-    @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @RolesAllowed(Role.Names.DEPARTEMENT)
     @Operation(operationId = "getPathwayTimeline", summary = "A pathway's events, in the order they happened",
             description = "Every event ever recorded, including corrections and retractions; `status` tells which still apply.")
     @APIResponse(responseCode = "200", description = "The timeline")
@@ -121,7 +121,7 @@ public class PathwayResource {
 
     @GET
     @Path("/{id}/events/{eventId}")
-    @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @RolesAllowed(Role.Names.DEPARTEMENT)
     @Operation(operationId = "getPathwayEvent", summary = "One event of a pathway")
     @APIResponse(responseCode = "200", description = "The event")
     @APIResponse(responseCode = "404", ref = "NotFound")

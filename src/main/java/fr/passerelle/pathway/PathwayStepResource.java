@@ -120,6 +120,18 @@ public class PathwayStepResource {
     }
 
     @POST
+    @Path("/mission-locale-references")
+    @RolesAllowed(Role.Names.MISSION_LOCALE)
+    @Operation(operationId = "linkMissionLocaleReference", summary = "Link the Mission Locale's own identifier for the young person",
+            description = "Then `GET /api/v1/shared-pathways?missionLocaleReference=...` finds the pathway.")
+    public Response linkReference(@PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = KEY) @HeaderParam(IdempotencyService.HEADER) String key,
+            @Valid @NotNull StepRequest<EventData.MissionLocaleReferenceLinked> body, @Context UriInfo uri) {
+        return record(id, EventType.MISSION_LOCALE_REFERENCE_LINKED, body, ifMatch, false, key, uri);
+    }
+
+    @POST
     @Path("/reviews")
     @RolesAllowed(Role.Names.DEPARTEMENT)
     @Operation(operationId = "recordReview", summary = "17-year interview / pathway review held (art. L222-5-1 CASF)",

@@ -405,7 +405,7 @@ public class PathwayWriteService {
             }
             Set<UUID> touched = staged.stream().filter(event -> inserted.contains(event.event().id()))
                     .map(event -> event.event().pathwayId()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-            derive(touched);
+            derive(touched, staged.stream().filter(event -> inserted.contains(event.event().id())).map(Staged::event).toList());
             rejections.insert(caller.organisationId(), rejected, now);
         }
 
@@ -435,7 +435,7 @@ public class PathwayWriteService {
             }
         }
 
-        private void derive(Collection<UUID> pathwayIds) {
+        private void derive(Collection<UUID> pathwayIds, List<StoredEvent> recorded) {
             if (pathwayIds.isEmpty()) {
                 return;
             }
@@ -449,7 +449,8 @@ public class PathwayWriteService {
                 PathwayHistory history = PathwayHistory.of(id, work.head.birthDate(), all);
                 derived.add(PathwayDerivation.derive(id, history.state(), all.size(), codec.encode(history.state())));
                 versions.put(id, (long) all.size());
-                changes.add(new PathwaysChanged.Change(work.initialState, history));
+                changes.add(new PathwaysChanged.Change(work.initialState, history,
+                        recorded.stream().filter(event -> event.pathwayId().equals(id)).toList()));
             }
             pathways.updateDerived(derived, now);
             changed.fire(new PathwaysChanged(changes));

@@ -11,10 +11,10 @@ import java.util.UUID;
 public record PathwaysChanged(List<Change> changes) {
 
     /**
-     * One pathway: its state before the batch (null when the batch registered it), and its history
-     * after it.
+     * One pathway: its state before the batch (null when the batch registered it), its history
+     * after it, and the events the batch recorded, in the order they were recorded.
      */
-    public record Change(PathwayState before, PathwayHistory after) {
+    public record Change(PathwayState before, PathwayHistory after, List<StoredEvent> recorded) {
 
         public UUID pathwayId() {
             return after.pathwayId();

@@ -9,6 +9,42 @@ public interface PasserelleConfig {
 
     Limits limits();
 
+    Feed feed();
+
+    Webhooks webhooks();
+
+    interface Feed {
+        /** How long feed entries are kept; a cursor older than this gets 410 Gone. */
+        @WithDefault("P30D")
+        java.time.Duration retention();
+
+        /** Largest long-poll wait a caller may ask for. */
+        @WithDefault("PT25S")
+        java.time.Duration maxWait();
+    }
+
+    interface Webhooks {
+        /** Whether plain-HTTP endpoints may be registered (dev and tests only; production requires HTTPS). */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /** Connect and response timeout of one delivery attempt. */
+        @WithDefault("PT5S")
+        java.time.Duration timeout();
+
+        /** Attempts before a delivery is given up (DEAD); it can still be redelivered by hand. */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** Delay before the second attempt; it doubles at each attempt, up to an hour. */
+        @WithDefault("PT10S")
+        java.time.Duration firstRetryDelay();
+
+        /** Deliveries one replica leases per round. */
+        @WithDefault("50")
+        int batchSize();
+    }
+
     interface Limits {
         /** Largest accepted request body, in bytes. */
         @WithDefault("5242880")

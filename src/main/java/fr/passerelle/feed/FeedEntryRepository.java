@@ -1,0 +1,102 @@
+package fr.passerelle.feed;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * The change feed table. Entries are written in the transaction of the events they announce and
+ * read in (transaction id, sequence) order, only up to the oldest transaction still running.
+ */
+@ApplicationScoped
+public class FeedEntryRepository {
+
+    /** An entry to write; its position is assigned by the database. */
+    record NewEntry(String audience, String kind, UUID pathwayId, String payload) {
+    }
+
+    /** An entry read back, with its position. */
+    record Entry(String txId, long seq, Instant recordedAt, String payload) {
+    }
+
+    private final EntityManager entityManager;
+
+    public FeedEntryRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Writes the entries in order, and queues a webhook delivery for each one whose audience has an active subscription. */
+    void insert(List<NewEntry> entries, Instant recordedAt) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        session().doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    with inserted as (
+                        insert into feed_entry (audience, kind, pathway_id, recorded_at, payload)
+                        select t.audience, t.kind, t.pathway_id, ?, t.payload
+                        from unnest(?::text[], ?::text[], ?::uuid[], ?::text[]) with ordinality
+                            as t(audience, kind, pathway_id, payload, position)
+                        order by t.position
+                        returning audience, tx_id, seq, payload)
+                    insert into webhook_delivery (id, subscription_id, feed_tx_id, feed_seq, payload, status, attempts,
+                        next_attempt_at, created_at)
+                    select gen_random_uuid(), s.id, i.tx_id, i.seq, i.payload, 'PENDING', 0, ?, ?
+                    from inserted i join webhook_subscription s on s.organisation_id = i.audience and s.status = 'ACTIVE'""")) {
+                Timestamp time = Timestamp.from(recordedAt);
+                statement.setTimestamp(1, time);
+                statement.setArray(2, connection.createArrayOf("text", entries.stream().map(NewEntry::audience).toArray()));
+                statement.setArray(3, connection.createArrayOf("text", entries.stream().map(NewEntry::kind).toArray()));
+                statement.setArray(4, connection.createArrayOf("uuid", entries.stream().map(NewEntry::pathwayId).toArray()));
+                statement.setArray(5, connection.createArrayOf("text", entries.stream().map(NewEntry::payload).toArray()));
+                statement.setTimestamp(6, time);
+                statement.setTimestamp(7, time);
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * The audience's entries after the given position, oldest first, among those of transactions
+     * older than every transaction still running: a position handed out is never overtaken by an
+     * entry that commits later.
+     */
+    List<Entry> after(String audience, String txId, long seq, int limit) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(PAGE_QUERY)) {
+                statement.setString(1, audience);
+                statement.setString(2, txId);
+                statement.setLong(3, seq);
+                statement.setInt(4, limit);
+                List<Entry> entries = new ArrayList<>(limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        entries.add(new Entry(rows.getString(1), rows.getLong(2), rows.getTimestamp(3).toInstant(), rows.getString(4)));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+
+    /** The keyset query of a feed page, also run over raw JDBC by the feed benchmark. */
+    public static final String PAGE_QUERY = """
+            select tx_id::text, seq, recorded_at, payload from feed_entry
+            where audience = ? and (tx_id, seq) > (?::xid8, ?) and tx_id < pg_snapshot_xmin(pg_current_snapshot())
+            order by tx_id, seq limit ?""";
+
+    int deleteOlderThan(Instant limit) {
+        return entityManager.createNativeQuery("delete from feed_entry where recorded_at < ?1").setParameter(1, limit).executeUpdate();
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
+    }
+}

@@ -1,0 +1,63 @@
+package fr.passerelle.sharing;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+
+@ApplicationScoped
+public class PathwayShareRepository implements PanacheRepositoryBase<PathwayShare, PathwayShare.Key> {
+
+    /** A share as derived from a pathway's state. */
+    record Derived(UUID missionLocaleId, UUID pathwayId, String status, LocalDate solicitedOn, LocalDate endedOn,
+            LocalDate firstContactOn, LocalDate registeredOn, String reference, LocalDate diagnosticOn, String cejStatus,
+            int jointStepsToConfirm) {
+    }
+
+    /** Writes the shares of a batch of pathways in one statement. */
+    void upsert(List<Derived> shares, Instant now) {
+        if (shares.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    insert into pathway_share (mission_locale_id, pathway_id, status, solicited_on, ended_on, first_contact_on,
+                        registered_on, mission_locale_reference, diagnostic_on, cej_status, joint_steps_to_confirm, updated_at)
+                    select t.ml, t.pathway, t.status, t.solicited_on::date, t.ended_on::date, t.first_contact_on::date,
+                        t.registered_on::date, t.reference, t.diagnostic_on::date, t.cej_status, t.joint, ?
+                    from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::int[])
+                        as t(ml, pathway, status, solicited_on, ended_on, first_contact_on, registered_on, reference, diagnostic_on,
+                             cej_status, joint)
+                    on conflict (mission_locale_id, pathway_id) do update set status = excluded.status,
+                        solicited_on = excluded.solicited_on, ended_on = excluded.ended_on,
+                        first_contact_on = excluded.first_contact_on, registered_on = excluded.registered_on,
+                        mission_locale_reference = excluded.mission_locale_reference, diagnostic_on = excluded.diagnostic_on,
+                        cej_status = excluded.cej_status, joint_steps_to_confirm = excluded.joint_steps_to_confirm,
+                        updated_at = excluded.updated_at""")) {
+                statement.setTimestamp(1, Timestamp.from(now));
+                statement.setArray(2, connection.createArrayOf("uuid", shares.stream().map(Derived::missionLocaleId).toArray()));
+                statement.setArray(3, connection.createArrayOf("uuid", shares.stream().map(Derived::pathwayId).toArray()));
+                statement.setArray(4, connection.createArrayOf("text", shares.stream().map(Derived::status).toArray()));
+                statement.setArray(5, connection.createArrayOf("text", shares.stream().map(s -> text(s.solicitedOn())).toArray()));
+                statement.setArray(6, connection.createArrayOf("text", shares.stream().map(s -> text(s.endedOn())).toArray()));
+                statement.setArray(7, connection.createArrayOf("text", shares.stream().map(s -> text(s.firstContactOn())).toArray()));
+                statement.setArray(8, connection.createArrayOf("text", shares.stream().map(s -> text(s.registeredOn())).toArray()));
+                statement.setArray(9, connection.createArrayOf("text", shares.stream().map(Derived::reference).toArray()));
+                statement.setArray(10, connection.createArrayOf("text", shares.stream().map(s -> text(s.diagnosticOn())).toArray()));
+                statement.setArray(11, connection.createArrayOf("text", shares.stream().map(Derived::cejStatus).toArray()));
+                statement.setArray(12, connection.createArrayOf("integer", shares.stream().map(Derived::jointStepsToConfirm).toArray()));
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package fr.passerelle.sharing;
+
+import fr.passerelle.pathway.PathwayState;
+import fr.passerelle.pathway.PathwaysChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps the shares of each changed pathway in step with its state, in the writing transaction. */
+@ApplicationScoped
+public class ShareProjector {
+
+    private final PathwayShareRepository shares;
+    private final Clock clock;
+
+    public ShareProjector(PathwayShareRepository shares, Clock clock) {
+        this.shares = shares;
+        this.clock = clock;
+    }
+
+    void onChange(@Observes PathwaysChanged changed) {
+        List<PathwayShareRepository.Derived> rows = new ArrayList<>();
+        for (PathwaysChanged.Change change : changed.changes()) {
+            PathwayState state = change.after().state();
+            for (PathwayState.MissionLocaleLink link : state.missionLocales()) {
+                rows.add(new PathwayShareRepository.Derived(link.missionLocaleId(), change.pathwayId(), link.share().name(),
+                        link.solicitedOn(), link.shareEndedOn(), link.firstContactOn(), link.registeredOn(),
+                        link.missionLocaleReference(),
+                        state.orientationDiagnostic() == null ? null : state.orientationDiagnostic().completedOn(),
+                        state.cej().status().name(), MissionLocaleVisibility.jointStepsToConfirm(state, link.missionLocaleId())));
+            }
+        }
+        shares.upsert(rows, clock.instant());
+    }
+}

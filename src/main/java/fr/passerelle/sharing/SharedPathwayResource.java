@@ -1,0 +1,76 @@
+package fr.passerelle.sharing;
+
+import fr.passerelle.pathway.EventView;
+import fr.passerelle.pathway.PathwayState;
+import fr.passerelle.platform.security.CurrentCaller;
+import fr.passerelle.platform.security.Role;
+import fr.passerelle.platform.web.Page;
+import fr.passerelle.platform.web.PageRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/shared-pathways")
+@Tag(name = "Shared pathways")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.Names.MISSION_LOCALE)
+public class SharedPathwayResource {
+
+    private final SharedPathwayService service;
+    private final CurrentCaller caller;
+    private final PageRequest pages;
+
+    public SharedPathwayResource(SharedPathwayService service, CurrentCaller caller, PageRequest pages) {
+        this.service = service;
+        this.caller = caller;
+        this.pages = pages;
+    }
+
+    @GET
+    @Operation(operationId = "listSharedPathways", summary = "The pathways shared with the calling Mission Locale",
+            description = "Ordered by solicitation date, then pathway id. A share starts when a département solicits the "
+                    + "Mission Locale and ends when the young person withdraws consent or the follow-up ends; an ended share "
+                    + "shows no personal data. `queue` selects a work queue among active shares; `missionLocaleReference` "
+                    + "looks a young person up by the Mission Locale's own identifier.")
+    @APIResponse(responseCode = "200", description = "One page")
+    public Page<SharedPathwaySummary> list(
+            @Parameter(description = "ACTIVE (default) or ENDED") @QueryParam("status") PathwayState.ShareStatus status,
+            @QueryParam("queue") SharedPathwayService.Queue queue,
+            @Parameter(description = "The Mission Locale's own identifier for the young person") @QueryParam("missionLocaleReference") String reference,
+            @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500"))
+            @QueryParam("limit") Integer limit) {
+        return service.list(caller.get(), status, queue, reference, cursor, pages.limit(limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getSharedPathway", summary = "A pathway as the Mission Locale may see it",
+            description = "Once the share has ended, only that it ended. A pathway never shared with the caller answers 404.")
+    @APIResponse(responseCode = "200", description = "The shared pathway")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public SharedPathwayView get(@PathParam("id") UUID id) {
+        return service.get(caller.get(), id);
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Operation(operationId = "getSharedPathwayTimeline", summary = "The events the Mission Locale may see, in the order they happened",
+            description = "Only while the share is active.")
+    @APIResponse(responseCode = "200", description = "The visible timeline")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<EventView> timeline(@PathParam("id") UUID id) {
+        return service.timeline(caller.get(), id);
+    }
+}

@@ -1,0 +1,17 @@
+package fr.passerelle.sharing;
+
+import fr.passerelle.pathway.PathwayState;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "SharedPathwaySummary", description = "One line of a Mission Locale's list; names only while the share is active")
+public record SharedPathwaySummary(
+        @Schema(required = true) UUID pathwayId,
+        @Schema(required = true) SharedPathwayView.Share share,
+        String firstName,
+        String lastName,
+        LocalDate birthDate,
+        LocalDate orientationDiagnosticOn,
+        @Schema(description = "Absent once the share has ended") PathwayState.CejStatus cejStatus) {
+}

@@ -1,0 +1,29 @@
+package fr.passerelle.sharing;
+
+import fr.passerelle.pathway.PathwayView;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "SharedPathway", description = "A pathway as the Mission Locale it is shared with sees it. Once the share has "
+        + "ended (consent withdrawn, handover over), only `pathwayId` and `share` remain.")
+public record SharedPathwayView(
+        @Schema(required = true) UUID pathwayId,
+        @Schema(required = true) Share share,
+        @Schema(description = "Owning collectivity") String departementCode,
+        @Schema(description = "Contact details only once the young person's consent is recorded") PathwayView.YoungPersonView youngPerson,
+        Integer age,
+        @Schema(description = "The pathway's version, to send in If-Match when recording a step") Long version,
+        SharedState state) {
+
+    @Schema(name = "Share")
+    public record Share(
+            @Schema(required = true) fr.passerelle.pathway.PathwayState.ShareStatus status,
+            @Schema(required = true) LocalDate solicitedOn,
+            LocalDate endedOn,
+            LocalDate firstContactOn,
+            LocalDate registeredOn,
+            @Schema(description = "The Mission Locale's own identifier for the young person") String missionLocaleReference,
+            @Schema(required = true, description = "Joint steps naming this Mission Locale that it has not attested yet") int jointStepsToConfirm) {
+    }
+}
