@@ -1,9 +1,7 @@
 package fr.passerelle.platform;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -220,19 +218,19 @@ class ProblemDetailsTest {
         }
         assertProblem(response, ProblemType.INTERNAL_ERROR, path, id);
         String body = response.asString();
-        response.then().body(not(containsString("hunter2")));
         for (String internal : List.of(ProblemTriggers.SECRET, "IllegalStateException", "java.", "fr.passerelle", "\tat ")) {
             assertFalse(body.contains(internal), "the body reveals " + internal + ": " + body);
         }
         List<LogRecord> logged;
         synchronized (records) {
-            logged = records.stream().filter(record -> message(record).contains(id)).toList();
+            logged = List.copyOf(records);
         }
-        assertFalse(logged.isEmpty(), "no log line names correlation id " + id);
+        assertTrue(logged.stream().anyMatch(record -> message(record).contains(id)), "no log line names correlation id " + id);
         for (LogRecord record : logged) {
-            assertFalse(message(record).contains("hunter2"), "the log reveals the exception message");
+            assertFalse(message(record).contains(ProblemTriggers.SECRET), "the log reveals the exception message");
             for (Throwable thrown = record.getThrown(); thrown != null; thrown = thrown.getCause()) {
-                assertFalse(String.valueOf(thrown.getMessage()).contains("hunter2"), "the log reveals the exception message");
+                assertFalse(String.valueOf(thrown.getMessage()).contains(ProblemTriggers.SECRET),
+                        "the logged exception reveals its message");
             }
         }
     }
