@@ -305,10 +305,13 @@ class MissionLocaleResourceTest {
     }
 
     @Test
-    void likeWildcardsInTheNameFilterAreTakenLiterally() {
+    void likeWildcardsAndEscapesInTheNameFilterAreTakenLiterally() {
         Fixture f = fixture();
         assertEquals(List.of(), ids(Map.of("q", f.word() + "%")));
         assertEquals(List.of(), ids(Map.of("q", f.word() + "_A")));
+        String special = createdId(request("ML " + f.word() + " 100% back\\slash_under", Sirets.random(), "33", "ARML", null));
+        assertEquals(List.of(special), ids(Map.of("q", f.word() + " 100% back\\slash_under")));
+        assertEquals(List.of(special), ids(Map.of("q", f.word() + " 100% back\\")));
     }
 
     @Test
