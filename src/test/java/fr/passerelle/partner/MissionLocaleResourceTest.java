@@ -388,7 +388,7 @@ class MissionLocaleResourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"garbage!", "Zm9v", "bm90LWEtdXVpZB9ub3QtYS11dWlk"})
+    @ValueSource(strings = {"garbage!", "Zm9v", "Zm9v.YmFy", "Zm9v.YmFy.YmF6", "bm90LWEtdXVpZB9ub3QtYS11dWlk"})
     void aCursorThisServiceDidNotIssueIs400(String cursor) {
         given().auth().oauth2(Tokens.admin()).queryParam("cursor", cursor).get(PATH)
                 .then().statusCode(400)
