@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,8 +38,8 @@ public class MissionLocaleRepository implements PanacheRepositoryBase<MissionLoc
             parameters.put("active", filter.active());
         }
         if (filter.nameContains() != null) {
-            conditions.add("lower(m.name) like :name");
-            parameters.put("name", "%" + filter.nameContains().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+            conditions.add("lower(m.name) like :name escape '\\'");
+            parameters.put("name", "%" + likeLiteral(filter.nameContains().toLowerCase(Locale.ROOT)) + "%");
         }
         if (afterId != null) {
             conditions.add("(m.name > :afterName or (m.name = :afterName and m.id > :afterId))");
@@ -52,6 +53,11 @@ public class MissionLocaleRepository implements PanacheRepositoryBase<MissionLoc
                 .unwrap(org.hibernate.query.Query.class)
                 .setProperties(parameters)
                 .list();
+    }
+
+    /** The text as a LIKE pattern matching itself: the escape character first, then the wildcards. */
+    private static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     Optional<MissionLocale> findBySiret(String siret) {

@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
 
 /**
  * A SIRET: 14 digits passing the Luhn check. La Poste's establishments (SIREN 356000000) are the
- * documented exception: their digits add up to a multiple of 5 instead.
+ * documented exception: their digits add up to a multiple of 5 instead, except the head office,
+ * which INSEE numbered with the Luhn check like any other.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,6 +28,7 @@ public @interface Siret {
     final class Validator implements ConstraintValidator<Siret, String> {
 
         private static final String LA_POSTE_SIREN = "356000000";
+        private static final String LA_POSTE_HEAD_OFFICE = "35600000000048";
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
@@ -34,10 +36,11 @@ public @interface Siret {
         }
 
         public static boolean isValid(String siret) {
-            if (siret.length() != 14 || !siret.chars().allMatch(Character::isDigit)) {
+            // ASCII only: Character.isDigit also accepts other scripts' digits, which the database refuses.
+            if (siret.length() != 14 || !siret.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return false;
             }
-            if (siret.startsWith(LA_POSTE_SIREN)) {
+            if (siret.startsWith(LA_POSTE_SIREN) && !siret.equals(LA_POSTE_HEAD_OFFICE)) {
                 return siret.chars().map(c -> c - '0').sum() % 5 == 0;
             }
             int sum = 0;

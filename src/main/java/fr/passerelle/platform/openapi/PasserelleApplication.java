@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Components;
 
@@ -21,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Components;
                 description = "Loaded from openapi-description.md",
                 contact = @Contact(name = "Équipe Passerelle", email = "passerelle@example.org"),
                 license = @License(name = "Licence Ouverte 2.0 (Etalab)", url = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/")),
+        // Relative: the same document is served by every environment, each on its own host.
+        servers = @Server(url = "/", description = "The instance serving this document"),
         tags = {
             @Tag(name = "Directory", description = "Départements, Missions Locales and local conventions")
         },

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import fr.passerelle.platform.web.AllowedMethods;
 import fr.passerelle.platform.web.CorrelationId;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
@@ -39,6 +41,12 @@ public class ProblemMapper {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String BODY_PARAMETER = "body";
+
+    private final AllowedMethods allowedMethods;
+
+    public ProblemMapper(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
 
     @ServerExceptionMapper
     public Response api(ApiException e, ContainerRequestContext request) {
@@ -111,6 +119,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, ContainerRequestContext request) {
+        // Quarkus REST wraps what parameter converters and the JSON reader throw.
+        if (e.getCause() instanceof ApiException cause) {
+            return api(cause, request);
+        }
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return unreadableJson(cause, request);
+        }
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
         if (status >= 500) {
@@ -120,8 +135,10 @@ public class ProblemMapper {
             return respond(request, ProblemType.NOT_FOUND, "No resource at this address.", List.of(), Map.of());
         }
         if (e instanceof NotAllowedException) {
+            Set<String> allowed = original.getAllowedMethods().isEmpty()
+                    ? allowedMethods.at(request.getUriInfo().getPath()) : original.getAllowedMethods();
             return respond(request, ProblemType.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed here.",
-                    List.of(), Map.of(HttpHeaders.ALLOW, String.join(", ", original.getAllowedMethods())));
+                    List.of(), Map.of(HttpHeaders.ALLOW, String.join(", ", allowed)));
         }
         if (e instanceof NotAcceptableException) {
             return respond(request, ProblemType.NOT_ACCEPTABLE,

@@ -1,5 +1,6 @@
 package fr.passerelle.platform.web;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.UUID;
@@ -19,7 +20,8 @@ public class CorrelationId {
     private static final String PROPERTY = "passerelle.correlationId";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
-    @ServerRequestFilter(preMatching = true)
+    /** First of all filters, so that the problems other filters raise (e.g. 413) carry it. */
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
     public void assign(ContainerRequestContext request) {
         String supplied = request.getHeaderString(HEADER);
         String id = supplied != null && SAFE.matcher(supplied).matches() ? supplied : UUID.randomUUID().toString();

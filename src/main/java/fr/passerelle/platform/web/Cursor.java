@@ -4,35 +4,43 @@ import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.problem.ProblemType;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 /**
  * An opaque keyset cursor: the sort key values of the last item of a page. Clients must treat it
- * as an opaque string; its encoding may change.
+ * as an opaque string; its encoding may change. Each key is encoded on its own, so that a key may
+ * hold any character, the separator included.
  */
 public final class Cursor {
 
-    private static final char SEPARATOR = '\u001f';
+    private static final String SEPARATOR = ".";
 
     private Cursor() {
     }
 
     public static String encode(String... keys) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(String.join(String.valueOf(SEPARATOR), keys).getBytes(StandardCharsets.UTF_8));
+        List<String> parts = new ArrayList<>();
+        for (String key : keys) {
+            parts.add(Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8)));
+        }
+        return String.join(SEPARATOR, parts);
     }
 
     /** Decodes a cursor made by {@link #encode} with the same number of keys. */
     public static List<String> decode(String cursor, int keys) {
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            List<String> parts = List.of(raw.split(String.valueOf(SEPARATOR), -1));
-            if (parts.size() == keys) {
-                return parts;
+        String[] parts = cursor.split("\\.", -1);
+        if (parts.length == keys) {
+            try {
+                List<String> decoded = new ArrayList<>();
+                for (String part : parts) {
+                    decoded.add(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8));
+                }
+                return decoded;
+            } catch (IllegalArgumentException e) {
+                // reported below
             }
-        } catch (IllegalArgumentException e) {
-            // reported below
         }
         throw new ApiException(ProblemType.MALFORMED_REQUEST, "The cursor is not one this service issued.",
                 List.of(Problem.FieldError.atParameter("cursor", "not a cursor issued by this service")));

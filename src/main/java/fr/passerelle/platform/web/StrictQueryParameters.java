@@ -1,0 +1,79 @@
+package fr.passerelle.platform.web;
+
+import fr.passerelle.platform.problem.ApiException;
+import fr.passerelle.platform.problem.Problem;
+import fr.passerelle.platform.problem.ProblemType;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads integer and boolean query parameters strictly. JAX-RS answers 404 to a query parameter it
+ * cannot convert, and reads any word but "true" as false; a bad parameter is a 400 naming it.
+ * Quarkus REST wraps the converter's exception; {@code ProblemMapper} unwraps it.
+ */
+@Provider
+public class StrictQueryParameters implements ParamConverterProvider {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        String name = queryParameterName(annotations);
+        if (name == null) {
+            return null;
+        }
+        if (rawType == Integer.class || rawType == int.class) {
+            return (ParamConverter<T>) converter(name, "an integer", Integer::valueOf);
+        }
+        if (rawType == Long.class || rawType == long.class) {
+            return (ParamConverter<T>) converter(name, "an integer", Long::valueOf);
+        }
+        if (rawType == Boolean.class || rawType == boolean.class) {
+            return (ParamConverter<T>) converter(name, "true or false", StrictQueryParameters::parseBoolean);
+        }
+        return null;
+    }
+
+    private static String queryParameterName(Annotation[] annotations) {
+        if (annotations == null) {
+            return null;
+        }
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof QueryParam query) {
+                return query.value();
+            }
+        }
+        return null;
+    }
+
+    private static Boolean parseBoolean(String value) {
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw new IllegalArgumentException(value);
+    }
+
+    private static <T> ParamConverter<T> converter(String name, String expected, Function<String, T> parse) {
+        return new ParamConverter<>() {
+            @Override
+            public T fromString(String value) {
+                try {
+                    return parse.apply(value.trim());
+                } catch (IllegalArgumentException e) {
+                    throw new ApiException(ProblemType.MALFORMED_REQUEST, name + " must be " + expected + ".",
+                            List.of(Problem.FieldError.atParameter(name, "must be " + expected)));
+                }
+            }
+
+            @Override
+            public String toString(T value) {
+                return String.valueOf(value);
+            }
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package fr.passerelle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
+
+class PasserelleMainTest {
+
+    private static final String DEV_SETTINGS = "the development token issuer or key is configured: production must use "
+            + "its own (MP_JWT_VERIFY_ISSUER, MP_JWT_VERIFY_PUBLICKEY_LOCATION)";
+
+    private static Map<String, String> production() {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://db.internal:5432/passerelle");
+        properties.put("mp.jwt.verify.issuer", "https://idp.passerelle.example");
+        properties.put("mp.jwt.verify.publickey.location", "https://idp.passerelle.example/jwks");
+        return properties;
+    }
+
+    private static Optional<String> problem(Map<String, String> properties) {
+        Config config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(properties, "test", 500))
+                .build();
+        return PasserelleMain.productionProblem(config);
+    }
+
+    @Test
+    void aCompleteProductionConfigurationHasNoProblem() {
+        assertEquals(Optional.empty(), problem(production()));
+    }
+
+    @Test
+    void anInlinePublicKeyIsEnoughWithoutAKeyLocation() {
+        Map<String, String> properties = production();
+        properties.remove("mp.jwt.verify.publickey.location");
+        properties.put("mp.jwt.verify.publickey", "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA");
+        assertEquals(Optional.empty(), problem(properties));
+    }
+
+    @Test
+    void aMissingDatabaseUrlIsNamed() {
+        Map<String, String> properties = production();
+        properties.remove("quarkus.datasource.jdbc.url");
+        assertEquals(Optional.of("no database configured: set QUARKUS_DATASOURCE_JDBC_URL "
+                + "(and QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD)"), problem(properties));
+    }
+
+    @Test
+    void aBlankDatabaseUrlCountsAsMissing() {
+        Map<String, String> properties = production();
+        properties.put("quarkus.datasource.jdbc.url", "  ");
+        assertEquals(Optional.of("no database configured: set QUARKUS_DATASOURCE_JDBC_URL "
+                + "(and QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD)"), problem(properties));
+    }
+
+    @Test
+    void aMissingIssuerIsNamed() {
+        Map<String, String> properties = production();
+        properties.remove("mp.jwt.verify.issuer");
+        assertEquals(Optional.of("no token issuer configured: set MP_JWT_VERIFY_ISSUER"), problem(properties));
+    }
+
+    @Test
+    void aMissingVerificationKeyIsNamed() {
+        Map<String, String> properties = production();
+        properties.remove("mp.jwt.verify.publickey.location");
+        assertEquals(Optional.of("no token verification key configured: set MP_JWT_VERIFY_PUBLICKEY_LOCATION "
+                + "(a JWKS URL or a PEM file)"), problem(properties));
+    }
+
+    @Test
+    void theDevelopmentIssuerIsRefused() {
+        Map<String, String> properties = production();
+        properties.put("mp.jwt.verify.issuer", "https://dev.passerelle.invalid");
+        assertEquals(Optional.of(DEV_SETTINGS), problem(properties));
+    }
+
+    @Test
+    void theDevelopmentKeyIsRefused() {
+        Map<String, String> properties = production();
+        properties.put("mp.jwt.verify.publickey.location", "src/dev/jwt/public.pem");
+        assertEquals(Optional.of(DEV_SETTINGS), problem(properties));
+    }
+}
