@@ -59,6 +59,7 @@ create table webhook_delivery (
     subscription_id  uuid not null references webhook_subscription (id),
     feed_tx_id       xid8 not null,
     feed_seq         bigint not null,
+    feed_recorded_at timestamptz not null,
     payload          text not null,
     status           varchar(16) not null check (status in ('PENDING', 'DELIVERED', 'DEAD')),
     attempts         integer not null,

@@ -250,8 +250,7 @@ public class MissionLocaleService {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ProblemType.MALFORMED_REQUEST, "The cursor is not one this service issued.",
-                    List.of(Problem.FieldError.atParameter("cursor", "not a cursor issued by this service")));
+            throw Cursor.invalid("cursor");
         }
     }
 }

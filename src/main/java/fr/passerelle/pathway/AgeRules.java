@@ -18,7 +18,7 @@ import java.util.Optional;
  * other years (counting from day to day, the day after 28 February).</li>
  * </ul>
  */
-public final class AgeRules {
+final class AgeRules {
 
     static final int CONVENTION_START_AGE = 16;
     static final int ASE_END_AGE = 21;
@@ -27,7 +27,7 @@ public final class AgeRules {
     private AgeRules() {
     }
 
-    public static LocalDate birthday(LocalDate birthDate, int age) {
+    static LocalDate birthday(LocalDate birthDate, int age) {
         LocalDate candidate = birthDate.plusYears(age);
         if (birthDate.getMonth() == Month.FEBRUARY && birthDate.getDayOfMonth() == 29 && candidate.getDayOfMonth() == 28) {
             return candidate.plusDays(1);
@@ -35,7 +35,7 @@ public final class AgeRules {
         return candidate;
     }
 
-    public static int ageOn(LocalDate birthDate, LocalDate date) {
+    static int ageOn(LocalDate birthDate, LocalDate date) {
         int age = date.getYear() - birthDate.getYear();
         return date.isBefore(birthday(birthDate, age)) ? age - 1 : age;
     }

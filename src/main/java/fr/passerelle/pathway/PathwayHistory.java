@@ -12,6 +12,11 @@ import java.util.UUID;
 public record PathwayHistory(UUID pathwayId, LocalDate birthDate, PathwayState state, List<StoredEvent> steps,
         List<StoredEvent> events) {
 
+    /** The young person's age on that date. */
+    public int ageOn(LocalDate date) {
+        return AgeRules.ageOn(birthDate, date);
+    }
+
     static PathwayHistory of(UUID pathwayId, LocalDate birthDate, List<StoredEvent> events) {
         return new PathwayHistory(pathwayId, birthDate, PathwayFold.fold(events), PathwayFold.effectiveSteps(events), List.copyOf(events));
     }

@@ -327,6 +327,7 @@ public class PathwayStepResource {
 
     @POST
     @Path("/events/{eventId}/confirmations")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
     @Operation(operationId = "confirmJointStep", summary = "Attest a joint step (binôme review or joint autonomy project)",
             description = "By the Mission Locale the step names; the département that recorded it has attested it by recording it.")

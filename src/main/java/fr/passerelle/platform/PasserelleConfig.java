@@ -21,6 +21,10 @@ public interface PasserelleConfig {
         /** Largest long-poll wait a caller may ask for. */
         @WithDefault("PT25S")
         java.time.Duration maxWait();
+
+        /** Largest feed page. */
+        @WithDefault("1000")
+        int maxPageSize();
     }
 
     interface Webhooks {
@@ -43,6 +47,10 @@ public interface PasserelleConfig {
         /** Deliveries one replica leases per round. */
         @WithDefault("50")
         int batchSize();
+
+        /** How often each replica looks for due deliveries. */
+        @WithDefault("1s")
+        String pollInterval();
     }
 
     interface Limits {

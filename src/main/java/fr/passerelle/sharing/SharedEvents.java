@@ -16,9 +16,16 @@ final class SharedEvents {
     private SharedEvents() {
     }
 
-    /** A single event, as pushed in the feed: its status is the one it had when recorded. */
+    /** A single event as a Mission Locale sees it in the feed: its status is the one it had when recorded. */
     static EventView view(StoredEvent event, ObjectMapper mapper) {
         return view(event, mapper, EventView.Status.ACTIVE, List.of(), null);
+    }
+
+    /** A single event as its owning département sees it in the feed. */
+    static EventView full(StoredEvent event, ObjectMapper mapper) {
+        return new EventView(event.id(), event.pathwayId(), event.type().typeName(), event.occurredOn(), event.recordedAt(),
+                new EventView.RecordedBy(event.recorderKind().name(), event.recorderId()), event.targetEventId(),
+                mapper.valueToTree(event.data()), EventView.Status.ACTIVE, List.of(), null);
     }
 
     /** Visible events with their current status, in the given order. */

@@ -1,7 +1,6 @@
 package fr.passerelle.sharing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.passerelle.pathway.AgeRules;
 import fr.passerelle.pathway.EventView;
 import fr.passerelle.pathway.PathwayHistory;
 import fr.passerelle.pathway.PathwayQueryService;
@@ -110,7 +109,7 @@ public class SharedPathwayService {
         if (state.consent().status() != PathwayState.ConsentStatus.GIVEN) {
             person = new PathwayView.YoungPersonView(person.firstName(), person.lastName(), person.birthDate(), null, null);
         }
-        int age = AgeRules.ageOn(history.birthDate(), LocalDate.now(clock.withZone(PARIS)));
+        int age = history.ageOn(LocalDate.now(clock.withZone(PARIS)));
         return new SharedPathwayView(pathwayId, shareView(share), state.departementCode(), person, age,
                 (long) history.events().size(), MissionLocaleVisibility.state(state, share.missionLocaleId));
     }

@@ -89,16 +89,16 @@ class PathwayRegistrationTest {
         UUID pathway = Pathways.register("33");
         UUID missionLocale = Directory.newMissionLocale("33");
         given().auth().oauth2(Tokens.departement("40")).get("/api/v1/pathways/" + pathway).then().statusCode(404);
-        given().auth().oauth2(Tokens.missionLocale(missionLocale)).get("/api/v1/pathways/" + pathway).then().statusCode(404);
         given().auth().oauth2(Tokens.departement("40")).get("/api/v1/pathways/" + UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(Tokens.reporting()).get("/api/v1/pathways/" + pathway).then().statusCode(403);
         given().auth().oauth2(Tokens.admin()).get("/api/v1/pathways/" + pathway).then().statusCode(403);
         given().get("/api/v1/pathways/" + pathway).then().statusCode(401);
+        given().auth().oauth2(Tokens.missionLocale(missionLocale)).get("/api/v1/shared-pathways/" + pathway).then().statusCode(404);
         Pathways.solicit("33", pathway, missionLocale);
-        given().auth().oauth2(Tokens.missionLocale(missionLocale)).get("/api/v1/pathways/" + pathway).then().statusCode(200)
-                .body("caseReference", equalTo(null))
+        given().auth().oauth2(Tokens.missionLocale(missionLocale)).get("/api/v1/pathways/" + pathway).then().statusCode(403);
+        given().auth().oauth2(Tokens.missionLocale(missionLocale)).get("/api/v1/shared-pathways/" + pathway).then().statusCode(200)
                 .body("youngPerson.email", equalTo(null))
-                .body("state.missionLocales[0].share", equalTo("ACTIVE"));
+                .body("share.status", equalTo("ACTIVE"));
     }
 
     @Test

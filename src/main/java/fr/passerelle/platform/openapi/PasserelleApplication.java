@@ -47,6 +47,8 @@ import org.eclipse.microprofile.openapi.annotations.Components;
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
                     @APIResponse(name = "Conflict", description = "Conflicts with the current state",
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "Gone", description = "No longer available (e.g. a feed cursor past the retention)",
+                            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
                     @APIResponse(name = "PreconditionFailed", description = "If-Match does not match the current ETag",
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
                     @APIResponse(name = "PayloadTooLarge", description = "The body is over the configured size",

@@ -14,6 +14,7 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
     LIKELY_DUPLICATE(409, "likely-duplicate", "This young person looks already registered"),
     REQUEST_IN_PROGRESS(409, "request-in-progress", "A request with this Idempotency-Key is still being processed"),
+    GONE(410, "gone", "No longer available"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource changed since it was read"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported request media type"),

@@ -28,8 +28,13 @@ public final class Cursor {
         return String.join(SEPARATOR, parts);
     }
 
-    /** Decodes a cursor made by {@link #encode} with the same number of keys. */
+    /** Decodes a cursor made by {@link #encode} with the same number of keys, passed as {@code cursor}. */
     public static List<String> decode(String cursor, int keys) {
+        return decode(cursor, keys, "cursor");
+    }
+
+    /** Decodes a cursor passed in the given query parameter. */
+    public static List<String> decode(String cursor, int keys, String parameter) {
         String[] parts = cursor.split("\\.", -1);
         if (parts.length == keys) {
             try {
@@ -42,7 +47,12 @@ public final class Cursor {
                 // reported below
             }
         }
-        throw new ApiException(ProblemType.MALFORMED_REQUEST, "The cursor is not one this service issued.",
-                List.of(Problem.FieldError.atParameter("cursor", "not a cursor issued by this service")));
+        throw invalid(parameter);
+    }
+
+    /** The 400 for a cursor this service did not issue. */
+    public static ApiException invalid(String parameter) {
+        return new ApiException(ProblemType.MALFORMED_REQUEST, "The cursor is not one this service issued.",
+                List.of(Problem.FieldError.atParameter(parameter, "not a cursor issued by this service")));
     }
 }

@@ -1,4 +1,4 @@
-package fr.passerelle.feed;
+package fr.passerelle.sharing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -32,32 +32,23 @@ public class FeedEntryRepository {
         this.entityManager = entityManager;
     }
 
-    /** Writes the entries in order, and queues a webhook delivery for each one whose audience has an active subscription. */
+    /** Writes the entries in order, in the current transaction. */
     void insert(List<NewEntry> entries, Instant recordedAt) {
         if (entries.isEmpty()) {
             return;
         }
         session().doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
-                    with inserted as (
-                        insert into feed_entry (audience, kind, pathway_id, recorded_at, payload)
-                        select t.audience, t.kind, t.pathway_id, ?, t.payload
-                        from unnest(?::text[], ?::text[], ?::uuid[], ?::text[]) with ordinality
-                            as t(audience, kind, pathway_id, payload, position)
-                        order by t.position
-                        returning audience, tx_id, seq, payload)
-                    insert into webhook_delivery (id, subscription_id, feed_tx_id, feed_seq, payload, status, attempts,
-                        next_attempt_at, created_at)
-                    select gen_random_uuid(), s.id, i.tx_id, i.seq, i.payload, 'PENDING', 0, ?, ?
-                    from inserted i join webhook_subscription s on s.organisation_id = i.audience and s.status = 'ACTIVE'""")) {
-                Timestamp time = Timestamp.from(recordedAt);
-                statement.setTimestamp(1, time);
+                    insert into feed_entry (audience, kind, pathway_id, recorded_at, payload)
+                    select t.audience, t.kind, t.pathway_id, ?, t.payload
+                    from unnest(?::text[], ?::text[], ?::uuid[], ?::text[]) with ordinality
+                        as t(audience, kind, pathway_id, payload, position)
+                    order by t.position""")) {
+                statement.setTimestamp(1, Timestamp.from(recordedAt));
                 statement.setArray(2, connection.createArrayOf("text", entries.stream().map(NewEntry::audience).toArray()));
                 statement.setArray(3, connection.createArrayOf("text", entries.stream().map(NewEntry::kind).toArray()));
                 statement.setArray(4, connection.createArrayOf("uuid", entries.stream().map(NewEntry::pathwayId).toArray()));
                 statement.setArray(5, connection.createArrayOf("text", entries.stream().map(NewEntry::payload).toArray()));
-                statement.setTimestamp(6, time);
-                statement.setTimestamp(7, time);
                 statement.executeUpdate();
             }
         });
@@ -86,8 +77,8 @@ public class FeedEntryRepository {
         });
     }
 
-    /** The keyset query of a feed page, also run over raw JDBC by the feed benchmark. */
-    public static final String PAGE_QUERY = """
+    /** The keyset query of a feed page; the feed benchmark runs the same one over raw JDBC. */
+    static final String PAGE_QUERY = """
             select tx_id::text, seq, recorded_at, payload from feed_entry
             where audience = ? and (tx_id, seq) > (?::xid8, ?) and tx_id < pg_snapshot_xmin(pg_current_snapshot())
             order by tx_id, seq limit ?""";

@@ -1,0 +1,10 @@
+package fr.passerelle.sharing;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "FeedPage")
+public record FeedPage(
+        @Schema(required = true, description = "Entries after the cursor, oldest first") List<FeedEntry> entries,
+        @Schema(required = true, description = "Pass as `after` for the next page; the same cursor when there was nothing new") String nextCursor) {
+}

@@ -1,0 +1,145 @@
+package fr.passerelle.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/** The webhook outbox. */
+@ApplicationScoped
+public class WebhookDeliveryRepository {
+
+    /** A delivery leased by this replica. */
+    record Leased(UUID id, UUID subscriptionId, String feedTxId, long feedSeq, Instant feedRecordedAt, String payload, int attempts) {
+    }
+
+    /** A delivery as listed to its organisation. */
+    record Row(UUID id, String status, int attempts, Instant createdAt, Instant nextAttemptAt, Instant deliveredAt,
+            Integer lastStatusCode, String lastError) {
+    }
+
+    private final EntityManager entityManager;
+
+    public WebhookDeliveryRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Queues a delivery of each feed entry this transaction wrote, to the active subscriptions of its audience. */
+    int queueEntriesOfThisTransaction(Instant now) {
+        return entityManager.createNativeQuery("""
+                insert into webhook_delivery (id, subscription_id, feed_tx_id, feed_seq, feed_recorded_at, payload, status, attempts,
+                    next_attempt_at, created_at)
+                select gen_random_uuid(), s.id, f.tx_id, f.seq, f.recorded_at, f.payload, 'PENDING', 0, ?1, ?1
+                from webhook_subscription s
+                join feed_entry f on f.audience = s.organisation_id and f.tx_id = pg_current_xact_id()
+                where s.status = 'ACTIVE'""").setParameter(1, now).executeUpdate();
+    }
+
+    /**
+     * Leases due deliveries for this replica: a row locked by another replica is skipped, and a
+     * lease that expires (a replica died while sending) makes the row due again. At most
+     * {@code perSubscription} per subscription, so that one slow endpoint cannot hold up the others.
+     */
+    List<Leased> lease(int limit, int perSubscription, Instant now, Instant leaseUntil) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    update webhook_delivery d set lease_until = ?, attempts = d.attempts + 1
+                    from (select id from (
+                            select d2.id, d2.next_attempt_at,
+                                row_number() over (partition by d2.subscription_id order by d2.next_attempt_at) as rank
+                            from webhook_delivery d2
+                            join webhook_subscription s on s.id = d2.subscription_id and s.status = 'ACTIVE'
+                            where d2.status = 'PENDING' and d2.next_attempt_at <= ?
+                              and (d2.lease_until is null or d2.lease_until < ?)) candidates
+                          where rank <= ? order by next_attempt_at limit ?) due
+                    where d.id = due.id and d.status = 'PENDING' and (d.lease_until is null or d.lease_until < ?)
+                    returning d.id, d.subscription_id, d.feed_tx_id::text, d.feed_seq, d.feed_recorded_at, d.payload, d.attempts""")) {
+                Timestamp at = Timestamp.from(now);
+                statement.setTimestamp(1, Timestamp.from(leaseUntil));
+                statement.setTimestamp(2, at);
+                statement.setTimestamp(3, at);
+                statement.setInt(4, perSubscription);
+                statement.setInt(5, limit);
+                statement.setTimestamp(6, at);
+                List<Leased> leased = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        leased.add(new Leased(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class), rows.getString(3),
+                                rows.getLong(4), rows.getTimestamp(5).toInstant(), rows.getString(6), rows.getInt(7)));
+                    }
+                }
+                return leased;
+            }
+        });
+    }
+
+    void delivered(UUID id, int statusCode, Instant now) {
+        entityManager.createNativeQuery("""
+                update webhook_delivery set status = 'DELIVERED', delivered_at = ?2, last_status_code = ?3, last_error = null,
+                    lease_until = null where id = ?1""")
+                .setParameter(1, id).setParameter(2, now).setParameter(3, statusCode).executeUpdate();
+    }
+
+    void failed(UUID id, boolean dead, Instant nextAttempt, Integer statusCode, String error) {
+        entityManager.createNativeQuery("""
+                update webhook_delivery set status = ?2, next_attempt_at = ?3, last_status_code = ?4, last_error = ?5,
+                    lease_until = null where id = ?1""")
+                .setParameter(1, id).setParameter(2, dead ? "DEAD" : "PENDING").setParameter(3, nextAttempt)
+                .setParameter(4, statusCode).setParameter(5, error).executeUpdate();
+    }
+
+    /** Makes a delivery due again now, whatever became of it. */
+    int redeliver(UUID subscriptionId, UUID id, Instant now) {
+        return entityManager.createNativeQuery("""
+                update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?3, lease_until = null,
+                    delivered_at = null where id = ?1 and subscription_id = ?2""")
+                .setParameter(1, id).setParameter(2, subscriptionId).setParameter(3, now).executeUpdate();
+    }
+
+    List<Row> list(UUID subscriptionId, String status, Instant afterCreated, UUID afterId, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select id, status, attempts, created_at, next_attempt_at, delivered_at, last_status_code, last_error
+                from webhook_delivery where subscription_id = ?1""");
+        if (status != null) {
+            sql.append(" and status = ?2");
+        }
+        if (afterId != null) {
+            sql.append(" and (created_at, id) > (?3, ?4)");
+        }
+        sql.append(" order by created_at, id");
+        var query = entityManager.createNativeQuery(sql.toString()).setParameter(1, subscriptionId).setMaxResults(limit);
+        if (status != null) {
+            query.setParameter(2, status);
+        }
+        if (afterId != null) {
+            query.setParameter(3, afterCreated).setParameter(4, afterId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(row -> new Row((UUID) row[0], (String) row[1], ((Number) row[2]).intValue(), instant(row[3]),
+                instant(row[4]), instant(row[5]), row[6] == null ? null : ((Number) row[6]).intValue(), (String) row[7])).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
+    }
+}
