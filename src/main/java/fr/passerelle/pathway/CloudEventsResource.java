@@ -10,6 +10,8 @@ import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.CorrelationId;
 import fr.passerelle.platform.web.Page;
 import fr.passerelle.platform.web.PageRequest;
+import fr.passerelle.platform.audit.Audited;
+import fr.passerelle.platform.audit.Purpose;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -66,6 +68,7 @@ public class CloudEventsResource {
     @POST
     @Consumes(SINGLE)
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Audited(Purpose.SYNCHRONISATION)
     @Operation(hidden = true)
     public Response pushOne(String body, @Context ContainerRequestContext request) throws java.io.IOException {
         JsonNode event = mapper.readTree(body == null ? "" : body);
@@ -84,6 +87,7 @@ public class CloudEventsResource {
     @POST
     @Consumes(BATCH)
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Audited(Purpose.SYNCHRONISATION)
     @Operation(operationId = "pushEvents", summary = "Push pathway events: one CloudEvent, or a batch",
             description = "CloudEvents 1.0, structured JSON. `source` + `id` identify an event: pushing it again stores "
                     + "nothing and answers DUPLICATE.\n\n"

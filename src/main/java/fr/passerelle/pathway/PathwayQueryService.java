@@ -2,6 +2,7 @@ package fr.passerelle.pathway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.audit.AuditService;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.security.Role;
@@ -54,11 +55,13 @@ public class PathwayQueryService {
     private final PathwayIdentityRepository identities;
     private final PathwayEventRepository events;
     private final EventCodec codec;
+    private final AuditService audit;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public PathwayQueryService(EntityManager entityManager, PathwayRepository pathways, PathwayIdentityRepository identities,
-            PathwayEventRepository events, EventCodec codec, ObjectMapper mapper, Clock clock) {
+            PathwayEventRepository events, EventCodec codec, AuditService audit, ObjectMapper mapper, Clock clock) {
+        this.audit = audit;
         this.entityManager = entityManager;
         this.pathways = pathways;
         this.identities = identities;
@@ -71,6 +74,7 @@ public class PathwayQueryService {
     @Transactional
     public Versioned<PathwayView> get(Caller caller, UUID id) {
         Pathway pathway = readable(caller, id);
+        audit.record(caller, AuditService.Operation.READ, List.of(id));
         return new Versioned<>(view(pathway), pathway.version);
     }
 
@@ -83,6 +87,7 @@ public class PathwayQueryService {
     @Transactional
     public List<EventView> timeline(Caller caller, UUID id) {
         readable(caller, id);
+        audit.record(caller, AuditService.Operation.READ, List.of(id));
         List<PathwayEvent> rows = events.list("pathwayId = ?1 order by occurredOn, seq", id);
         Map<UUID, List<UUID>> corrections = new HashMap<>();
         Map<UUID, UUID> retractions = new HashMap<>();
@@ -186,6 +191,7 @@ public class PathwayQueryService {
         boolean more = rows.size() > limit;
         List<Object[]> page = more ? rows.subList(0, limit) : rows;
         List<PathwaySummary> items = page.stream().map(row -> summary((Pathway) row[0], (PathwayIdentity) row[1], today)).toList();
+        audit.record(caller, AuditService.Operation.SEARCH, items.stream().map(PathwaySummary::id).toList());
         String next = null;
         if (more) {
             Pathway last = (Pathway) page.get(page.size() - 1)[0];

@@ -7,6 +7,8 @@ import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.Page;
 import fr.passerelle.platform.web.PageRequest;
 import fr.passerelle.platform.web.Versioned;
+import fr.passerelle.platform.audit.Audited;
+import fr.passerelle.platform.audit.Purpose;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -54,6 +56,7 @@ public class PathwayResource {
     @POST
     @RolesAllowed(Role.Names.DEPARTEMENT)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "registerYoungPerson", summary = "Register a young person (département)",
             description = "Opens the young person's pathway, with the département's case reference, minimal identity and "
                     + "ASE support. Age rules: 16 to 20 on the day of registration. A young person with the same names and "
@@ -73,6 +76,7 @@ public class PathwayResource {
 
     @GET
     @RolesAllowed(Role.Names.DEPARTEMENT)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "listPathways", summary = "The département's own pathways, with filters",
             description = "Ordered by birth date (oldest first), then id. Example: `minAge=17&missing=JOINT_REVIEW` lists young "
                     + "people aged 17 or more with no binôme 17-year interview yet.")
@@ -96,6 +100,7 @@ public class PathwayResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Role.Names.DEPARTEMENT)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "getPathway", summary = "A pathway's identity and current state (owning département)",
             description = "A pathway the caller does not own answers 404, exactly like one that does not exist, so that ids "
                     + "cannot be probed. Missions Locales read their own view under /api/v1/shared-pathways.")
@@ -111,6 +116,7 @@ public class PathwayResource {
     @GET
     @Path("/{id}/events")
     @RolesAllowed(Role.Names.DEPARTEMENT)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "getPathwayTimeline", summary = "A pathway's events, in the order they happened",
             description = "Every event ever recorded, including corrections and retractions; `status` tells which still apply.")
     @APIResponse(responseCode = "200", description = "The timeline")
@@ -122,6 +128,7 @@ public class PathwayResource {
     @GET
     @Path("/{id}/events/{eventId}")
     @RolesAllowed(Role.Names.DEPARTEMENT)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "getPathwayEvent", summary = "One event of a pathway")
     @APIResponse(responseCode = "200", description = "The event")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -3,6 +3,8 @@ package fr.passerelle.pathway;
 import fr.passerelle.platform.idempotency.IdempotencyService;
 import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
+import fr.passerelle.platform.audit.Audited;
+import fr.passerelle.platform.audit.Purpose;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -65,6 +67,7 @@ public class PathwayStepResource {
     @PUT
     @Path("/ase-support")
     @RolesAllowed(Role.Names.DEPARTEMENT)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "changeAseSupport", summary = "ASE support changed: placement, measure, young-adult contract")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response changeAseSupport(@PathParam("id") UUID id,
@@ -76,6 +79,7 @@ public class PathwayStepResource {
     @POST
     @Path("/ase-exits")
     @RolesAllowed(Role.Names.DEPARTEMENT)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "endAseSupport", summary = "The young person left ASE (sortie de l'ASE), with the reason")
     public Response endAseSupport(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -87,6 +91,7 @@ public class PathwayStepResource {
     @POST
     @Path("/solicitations")
     @RolesAllowed(Role.Names.DEPARTEMENT)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "solicitMissionLocale", summary = "The département solicits a Mission Locale (from 16)",
             description = "Starts sharing the pathway with that Mission Locale, unless the young person withdrew consent.")
     public Response solicit(@PathParam("id") UUID id,
@@ -99,6 +104,7 @@ public class PathwayStepResource {
     @POST
     @Path("/first-contacts")
     @RolesAllowed(Role.Names.MISSION_LOCALE)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "recordFirstContact", summary = "First contact between the young person and a counsellor (Mission Locale)")
     public Response firstContact(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -110,6 +116,7 @@ public class PathwayStepResource {
     @POST
     @Path("/registrations")
     @RolesAllowed(Role.Names.MISSION_LOCALE)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "recordMissionLocaleRegistration", summary = "Registration at the Mission Locale for follow-up",
             description = "May link the Mission Locale's own identifier for the young person.")
     public Response registration(@PathParam("id") UUID id,
@@ -122,6 +129,7 @@ public class PathwayStepResource {
     @POST
     @Path("/mission-locale-references")
     @RolesAllowed(Role.Names.MISSION_LOCALE)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "linkMissionLocaleReference", summary = "Link the Mission Locale's own identifier for the young person",
             description = "Then `GET /api/v1/shared-pathways?missionLocaleReference=...` finds the pathway.")
     public Response linkReference(@PathParam("id") UUID id,
@@ -134,6 +142,7 @@ public class PathwayStepResource {
     @POST
     @Path("/reviews")
     @RolesAllowed(Role.Names.DEPARTEMENT)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "recordReview", summary = "17-year interview / pathway review held (art. L222-5-1 CASF)",
             description = "In binôme when a Mission Locale counsellor took part; that Mission Locale then confirms it.")
     public Response review(@PathParam("id") UUID id,
@@ -146,6 +155,7 @@ public class PathwayStepResource {
     @POST
     @Path("/orientation-diagnostics")
     @RolesAllowed(Role.Names.MISSION_LOCALE)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "recordOrientationDiagnostic", summary = "Orientation diagnostic by a Mission Locale counsellor")
     public Response diagnostic(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -157,6 +167,7 @@ public class PathwayStepResource {
     @PUT
     @Path("/autonomy-project")
     @RolesAllowed(Role.Names.DEPARTEMENT)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "recordAutonomyProject", summary = "Autonomy project (PAA) elaborated or updated",
             description = "Joint when elaborated with a Mission Locale counsellor; that Mission Locale then confirms it.")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
@@ -169,6 +180,7 @@ public class PathwayStepResource {
     @POST
     @Path("/handover-decisions")
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "recordHandoverDecision", summary = "Co-intervention or relay decided with the young person")
     public Response handover(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -180,6 +192,7 @@ public class PathwayStepResource {
     @POST
     @Path("/cej-proposals")
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "recordCejProposal", summary = "Contrat d'Engagement Jeune proposed, with the young person's decision")
     public Response cejProposal(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -191,6 +204,7 @@ public class PathwayStepResource {
     @POST
     @Path("/cej-entries")
     @RolesAllowed(Role.Names.MISSION_LOCALE)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "recordCejEntry", summary = "The young person entered the CEJ")
     public Response cejEntry(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -202,6 +216,7 @@ public class PathwayStepResource {
     @POST
     @Path("/cej-exits")
     @RolesAllowed(Role.Names.MISSION_LOCALE)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "recordCejExit", summary = "The young person left the CEJ, with the outcome")
     public Response cejExit(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -213,6 +228,7 @@ public class PathwayStepResource {
     @POST
     @Path("/rights-information")
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "recordRightsInformation", summary = "The young person was informed of their rights")
     public Response rightsInformation(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -224,6 +240,7 @@ public class PathwayStepResource {
     @POST
     @Path("/eligibility-checks")
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "recordEligibilityCheck", summary = "Eligibility to common-law schemes checked")
     public Response eligibility(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -235,6 +252,7 @@ public class PathwayStepResource {
     @POST
     @Path("/fragility-assessments")
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "recordFragilityAssessment", summary = "Fragilities identified (repérage des fragilités)")
     public Response fragility(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -246,6 +264,7 @@ public class PathwayStepResource {
     @POST
     @Path("/training-obligation-reports")
     @RolesAllowed(Role.Names.MISSION_LOCALE)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "reportTrainingObligation", summary = "The Mission Locale reports a 16-17 NEET's non-compliance with the training obligation")
     public Response trainingObligation(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -257,6 +276,7 @@ public class PathwayStepResource {
     @POST
     @Path("/consents")
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "recordConsent", summary = "The young person agrees to sharing with the Missions Locales solicited")
     public Response consent(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -268,6 +288,7 @@ public class PathwayStepResource {
     @POST
     @Path("/consent-withdrawals")
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "withdrawConsent", summary = "The young person withdraws their agreement: every share ends at once")
     public Response withdrawConsent(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -279,6 +300,7 @@ public class PathwayStepResource {
     @POST
     @Path("/share-endings")
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "endShare", summary = "A Mission Locale stops following the young person (end of handover, move)")
     public Response endShare(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -290,6 +312,7 @@ public class PathwayStepResource {
     @POST
     @Path("/transfers")
     @RolesAllowed(Role.Names.DEPARTEMENT)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "transferPathway", summary = "Transfer the pathway to another collectivity",
             description = "The new collectivity owns the pathway from then on; the history stays. The former owner loses access.")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
@@ -302,6 +325,7 @@ public class PathwayStepResource {
     @POST
     @Path("/events/{eventId}/corrections")
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "correctEvent", summary = "Correct an event's date and data (only by the organisation that recorded it)",
             description = "The event is kept; the latest correction applies.")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
@@ -315,6 +339,7 @@ public class PathwayStepResource {
     @POST
     @Path("/events/{eventId}/retractions")
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "retractEvent", summary = "Retract an event (only by the organisation that recorded it)",
             description = "The event leaves the state; the history keeps it.")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
@@ -329,6 +354,7 @@ public class PathwayStepResource {
     @Path("/events/{eventId}/confirmations")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "confirmJointStep", summary = "Attest a joint step (binôme review or joint autonomy project)",
             description = "By the Mission Locale the step names; the département that recorded it has attested it by recording it.")
     public Response confirm(@PathParam("id") UUID id, @PathParam("eventId") UUID eventId,
@@ -340,6 +366,7 @@ public class PathwayStepResource {
     @POST
     @Path("/events/{eventId}/disputes")
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "disputeJointStep", summary = "Dispute that a step was joint")
     public Response dispute(@PathParam("id") UUID id, @PathParam("eventId") UUID eventId,
             @Parameter(description = KEY) @HeaderParam(IdempotencyService.HEADER) String key,

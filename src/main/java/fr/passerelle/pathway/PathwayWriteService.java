@@ -1,5 +1,6 @@
 package fr.passerelle.pathway;
 
+import fr.passerelle.audit.AuditService;
 import fr.passerelle.partner.DepartementService;
 import fr.passerelle.partner.MissionLocaleService;
 import fr.passerelle.platform.problem.ApiException;
@@ -49,10 +50,12 @@ public class PathwayWriteService {
     private final EventCodec codec;
     private final Clock clock;
     private final Event<PathwaysChanged> changed;
+    private final AuditService audit;
 
     public PathwayWriteService(PathwayRepository pathways, PathwayEventRepository events, PathwayIdentityRepository identities,
             RejectedEventRepository rejections, MissionLocaleService missionsLocales, DepartementService departements,
-            CloudEventReader reader, EventCodec codec, Clock clock, Event<PathwaysChanged> changed) {
+            CloudEventReader reader, EventCodec codec, Clock clock, Event<PathwaysChanged> changed, AuditService audit) {
+        this.audit = audit;
         this.pathways = pathways;
         this.events = events;
         this.identities = identities;
@@ -74,7 +77,8 @@ public class PathwayWriteService {
         Batch batch = new Batch(caller, submissions, clock.instant());
         batch.lockAndLoad();
         batch.stage();
-        batch.store();
+        List<UUID> written = batch.store();
+        audit.record(caller, AuditService.Operation.WRITE, written);
         return batch.outcomes();
     }
 
@@ -383,8 +387,8 @@ public class PathwayWriteService {
             }
         }
 
-        /** Stores the new pathways and the staged events, then derives again the state of each pathway touched. */
-        void store() {
+        /** Stores the new pathways and the staged events, then derives again the state of each pathway touched; returns those. */
+        List<UUID> store() {
             if (!newPathways.isEmpty()) {
                 Set<UUID> inserted = new HashSet<>(pathways.insertNew(newPathways.stream().map(NewPathway::head).toList(), now));
                 for (NewPathway pathway : newPathways) {
@@ -407,6 +411,7 @@ public class PathwayWriteService {
                     .map(event -> event.event().pathwayId()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
             derive(touched, staged.stream().filter(event -> inserted.contains(event.event().id())).map(Staged::event).toList());
             rejections.insert(caller.organisationId(), rejected, now);
+            return List.copyOf(touched);
         }
 
         /**

@@ -9,6 +9,22 @@ public interface PasserelleConfig {
 
     Limits limits();
 
+    Database database();
+
+    Audit audit();
+
+    interface Audit {
+        /** How long audit records are kept (the database keeps at least 30 days whatever this says). */
+        @WithDefault("P365D")
+        java.time.Duration retention();
+    }
+
+    interface Database {
+        /** The role the application connects as: migrations grant it what it may do. */
+        @WithDefault("passerelle_app")
+        String appRole();
+    }
+
     Feed feed();
 
     Webhooks webhooks();

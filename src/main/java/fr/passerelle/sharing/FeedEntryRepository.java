@@ -23,7 +23,7 @@ public class FeedEntryRepository {
     }
 
     /** An entry read back, with its position. */
-    record Entry(String txId, long seq, Instant recordedAt, String payload) {
+    record Entry(String txId, long seq, Instant recordedAt, UUID pathwayId, String payload) {
     }
 
     private final EntityManager entityManager;
@@ -69,7 +69,8 @@ public class FeedEntryRepository {
                 List<Entry> entries = new ArrayList<>(limit);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        entries.add(new Entry(rows.getString(1), rows.getLong(2), rows.getTimestamp(3).toInstant(), rows.getString(4)));
+                        entries.add(new Entry(rows.getString(1), rows.getLong(2), rows.getTimestamp(3).toInstant(),
+                                rows.getObject(4, UUID.class), rows.getString(5)));
                     }
                 }
                 return entries;
@@ -79,7 +80,7 @@ public class FeedEntryRepository {
 
     /** The keyset query of a feed page; the feed benchmark runs the same one over raw JDBC. */
     static final String PAGE_QUERY = """
-            select tx_id::text, seq, recorded_at, payload from feed_entry
+            select tx_id::text, seq, recorded_at, pathway_id, payload from feed_entry
             where audience = ? and (tx_id, seq) > (?::xid8, ?) and tx_id < pg_snapshot_xmin(pg_current_snapshot())
             order by tx_id, seq limit ?""";
 

@@ -1,6 +1,9 @@
 package fr.passerelle.sharing;
 
 import fr.passerelle.platform.PasserelleConfig;
+import fr.passerelle.platform.audit.AuditScope;
+import fr.passerelle.platform.audit.Audited;
+import fr.passerelle.platform.audit.Purpose;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.problem.ProblemType;
@@ -38,9 +41,11 @@ public class FeedResource {
 
     private final FeedService feed;
     private final CurrentCaller caller;
+    private final AuditScope audit;
     private final PasserelleConfig config;
 
-    public FeedResource(FeedService feed, CurrentCaller caller, PasserelleConfig config) {
+    public FeedResource(FeedService feed, CurrentCaller caller, AuditScope audit, PasserelleConfig config) {
+        this.audit = audit;
         this.feed = feed;
         this.caller = caller;
         this.config = config;
@@ -48,6 +53,7 @@ public class FeedResource {
 
     @GET
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Audited(Purpose.SYNCHRONISATION)
     @Operation(operationId = "readFeed", summary = "The organisation's change feed",
             description = "Every event the organisation may see, in one total order, plus SHARE_STARTED and SHARE_ENDED notices "
                     + "for a Mission Locale. A département gets every event of the pathways it owns; a Mission Locale the events "
@@ -72,10 +78,11 @@ public class FeedResource {
                     schema = @Schema(defaultValue = "0", minimum = "0", maximum = "25")) @QueryParam("wait") Integer wait,
             @Parameter(description = "The ETag of the previous answer") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Caller reader = caller.get();
+        AuditScope.Snapshot scope = audit.snapshot();
         int size = bounded("limit", limit, 100, 1, config.feed().maxPageSize());
         int seconds = bounded("wait", wait, 0, 0, (int) config.feed().maxWait().toSeconds());
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        return poll(reader, after, size, deadline).map(page -> {
+        return poll(reader, after, size, deadline, scope).map(page -> {
             String etag = "\"" + page.nextCursor() + "\"";
             if (page.empty() && etag.equals(ifNoneMatch)) {
                 return Response.notModified().tag(page.nextCursor()).build();
@@ -85,11 +92,11 @@ public class FeedResource {
     }
 
     /** Reads on a worker thread; while the page is empty and the wait lasts, reads again shortly after, without holding a thread. */
-    private Uni<FeedService.RenderedPage> poll(Caller reader, String after, int size, long deadline) {
-        return Uni.createFrom().item(() -> feed.page(reader, after, size))
+    private Uni<FeedService.RenderedPage> poll(Caller reader, String after, int size, long deadline, AuditScope.Snapshot scope) {
+        return Uni.createFrom().item(() -> feed.page(reader, after, size, scope))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(page -> page.empty() && System.nanoTime() < deadline
-                        ? Uni.createFrom().voidItem().onItem().delayIt().by(POLL_INTERVAL).flatMap(ignored -> poll(reader, after, size, deadline))
+                        ? Uni.createFrom().voidItem().onItem().delayIt().by(POLL_INTERVAL).flatMap(ignored -> poll(reader, after, size, deadline, scope))
                         : Uni.createFrom().item(page));
     }
 

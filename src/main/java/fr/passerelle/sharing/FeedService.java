@@ -1,6 +1,8 @@
 package fr.passerelle.sharing;
 
+import fr.passerelle.audit.AuditService;
 import fr.passerelle.platform.PasserelleConfig;
+import fr.passerelle.platform.audit.AuditScope;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.ProblemType;
 import fr.passerelle.platform.security.Caller;
@@ -26,10 +28,12 @@ public class FeedService {
     private static final String START_TX = "0";
 
     private final FeedEntryRepository feed;
+    private final AuditService audit;
     private final PasserelleConfig config;
     private final Clock clock;
 
-    public FeedService(FeedEntryRepository feed, PasserelleConfig config, Clock clock) {
+    public FeedService(FeedEntryRepository feed, AuditService audit, PasserelleConfig config, Clock clock) {
+        this.audit = audit;
         this.feed = feed;
         this.config = config;
         this.clock = clock;
@@ -40,7 +44,7 @@ public class FeedService {
     }
 
     @Transactional
-    public RenderedPage page(Caller caller, String after, int limit) {
+    public RenderedPage page(Caller caller, String after, int limit, AuditScope.Snapshot scope) {
         if (!caller.is(Role.DEPARTEMENT) && !caller.is(Role.MISSION_LOCALE)) {
             throw ApiException.forbidden("Only départements and Missions Locales have a change feed.");
         }
@@ -61,6 +65,9 @@ public class FeedService {
             }
         }
         List<FeedEntryRepository.Entry> entries = feed.after(caller.organisationId(), txId, seq, limit);
+        if (!entries.isEmpty()) {
+            audit.record(caller, AuditService.Operation.FEED, entries.stream().map(FeedEntryRepository.Entry::pathwayId).toList(), scope);
+        }
         StringBuilder json = new StringBuilder(entries.size() * 512 + 64).append("{\"entries\":[");
         String next = after;
         for (int i = 0; i < entries.size(); i++) {

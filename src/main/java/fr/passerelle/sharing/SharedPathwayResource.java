@@ -6,6 +6,8 @@ import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.Page;
 import fr.passerelle.platform.web.PageRequest;
+import fr.passerelle.platform.audit.Audited;
+import fr.passerelle.platform.audit.Purpose;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,6 +40,7 @@ public class SharedPathwayResource {
     }
 
     @GET
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "listSharedPathways", summary = "The pathways shared with the calling Mission Locale",
             description = "Ordered by solicitation date, then pathway id. A share starts when a département solicits the "
                     + "Mission Locale and ends when the young person withdraws consent or the follow-up ends; an ended share "
@@ -56,6 +59,7 @@ public class SharedPathwayResource {
 
     @GET
     @Path("/{id}")
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "getSharedPathway", summary = "A pathway as the Mission Locale may see it",
             description = "Once the share has ended, only that it ended. A pathway never shared with the caller answers 404.")
     @APIResponse(responseCode = "200", description = "The shared pathway")
@@ -66,6 +70,7 @@ public class SharedPathwayResource {
 
     @GET
     @Path("/{id}/events")
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "getSharedPathwayTimeline", summary = "The events the Mission Locale may see, in the order they happened",
             description = "Only while the share is active.")
     @APIResponse(responseCode = "200", description = "The visible timeline")

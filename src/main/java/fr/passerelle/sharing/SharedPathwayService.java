@@ -1,6 +1,7 @@
 package fr.passerelle.sharing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.audit.AuditService;
 import fr.passerelle.pathway.EventView;
 import fr.passerelle.pathway.PathwayHistory;
 import fr.passerelle.pathway.PathwayQueryService;
@@ -46,10 +47,13 @@ public class SharedPathwayService {
 
     private final PathwayShareRepository shares;
     private final PathwayQueryService pathways;
+    private final AuditService audit;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public SharedPathwayService(PathwayShareRepository shares, PathwayQueryService pathways, ObjectMapper mapper, Clock clock) {
+    public SharedPathwayService(PathwayShareRepository shares, PathwayQueryService pathways, AuditService audit, ObjectMapper mapper,
+            Clock clock) {
+        this.audit = audit;
         this.shares = shares;
         this.pathways = pathways;
         this.mapper = mapper;
@@ -92,6 +96,7 @@ public class SharedPathwayService {
         Map<UUID, PathwayView.YoungPersonView> people = pathways.identities(page.stream()
                 .filter(share -> share.status.equals(PathwayState.ShareStatus.ACTIVE.name())).map(share -> share.pathwayId).toList());
         List<SharedPathwaySummary> items = page.stream().map(share -> summary(share, people.get(share.pathwayId))).toList();
+        audit.record(caller, AuditService.Operation.SEARCH, people.keySet());
         String next = more ? Cursor.encode(page.get(page.size() - 1).solicitedOn.toString(), page.get(page.size() - 1).pathwayId.toString())
                 : null;
         return new Page<>(items, next);
@@ -104,6 +109,7 @@ public class SharedPathwayService {
             return new SharedPathwayView(pathwayId, shareView(share), null, null, null, null, null);
         }
         PathwayHistory history = pathways.histories(List.of(pathwayId)).get(pathwayId);
+        audit.record(caller, AuditService.Operation.READ, List.of(pathwayId));
         PathwayState state = history.state();
         PathwayView.YoungPersonView person = pathways.identities(List.of(pathwayId)).get(pathwayId);
         if (state.consent().status() != PathwayState.ConsentStatus.GIVEN) {
@@ -122,6 +128,7 @@ public class SharedPathwayService {
             throw ApiException.notFound("The pathway is no longer shared with this Mission Locale.");
         }
         PathwayHistory history = pathways.histories(List.of(pathwayId)).get(pathwayId);
+        audit.record(caller, AuditService.Operation.READ, List.of(pathwayId));
         Map<UUID, StoredEvent> byId = history.events().stream().collect(Collectors.toMap(StoredEvent::id, Function.identity()));
         List<StoredEvent> visible = history.events().stream()
                 .filter(event -> MissionLocaleVisibility.sees(event, share.missionLocaleId, byId))

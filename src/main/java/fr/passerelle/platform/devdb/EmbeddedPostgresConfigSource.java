@@ -5,16 +5,21 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Serves the datasource coordinates of the embedded server, starting it on the first lookup. Its
+ * Serves the coordinates of the embedded server, starting it on the first lookup: the application
+ * connects as the restricted application role, migrations as the owner, as in production. Its
  * ordinal sits above application.properties and below environment variables and system
  * properties, so any explicitly configured database wins.
  */
 final class EmbeddedPostgresConfigSource implements ConfigSource {
 
     static final int ORDINAL = 260;
-    private static final String USERNAME = "quarkus.datasource.username";
-    private static final String PASSWORD = "quarkus.datasource.password";
-    private static final Set<String> NAMES = Set.of(EmbeddedPostgresConfigSourceFactory.URL_PROPERTY, USERNAME, PASSWORD);
+    private static final Map<String, String> PROPERTIES = Map.of(
+            EmbeddedPostgresConfigSourceFactory.URL_PROPERTY, "url",
+            "quarkus.datasource.username", "appUser",
+            "quarkus.datasource.password", "appPassword",
+            "quarkus.flyway.jdbc-url", "url",
+            "quarkus.flyway.username", "ownerUser",
+            "quarkus.flyway.password", "ownerPassword");
 
     private final EmbeddedPostgresServer.Mode mode;
 
@@ -24,20 +29,13 @@ final class EmbeddedPostgresConfigSource implements ConfigSource {
 
     @Override
     public Set<String> getPropertyNames() {
-        return NAMES;
+        return PROPERTIES.keySet();
     }
 
     @Override
     public String getValue(String propertyName) {
-        if (!NAMES.contains(propertyName)) {
-            return null;
-        }
-        Map<String, String> coordinates = EmbeddedPostgresServer.coordinates(mode);
-        return switch (propertyName) {
-            case USERNAME -> coordinates.get("username");
-            case PASSWORD -> coordinates.get("password");
-            default -> coordinates.get("url");
-        };
+        String key = PROPERTIES.get(propertyName);
+        return key == null ? null : EmbeddedPostgresServer.coordinates(mode).get(key);
     }
 
     @Override

@@ -7,6 +7,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,13 +38,29 @@ final class EmbeddedPostgresServer {
     private EmbeddedPostgresServer() {
     }
 
+    /** The role the application connects as; the schema belongs to the superuser, who runs the migrations. */
+    static final String APP_ROLE = "passerelle_app";
+    private static final String APP_PASSWORD = "passerelle_app";
+
     static synchronized Map<String, String> coordinates(Mode mode) {
         String url = System.getProperty(URL_KEY);
         if (url == null) {
             url = start(mode);
+            createApplicationRole(url);
             System.setProperty(URL_KEY, url);
         }
-        return Map.of("url", url, "username", "postgres", "password", "postgres");
+        return Map.of("url", url, "ownerUser", "postgres", "ownerPassword", "postgres", "appUser", APP_ROLE,
+                "appPassword", APP_PASSWORD);
+    }
+
+    private static void createApplicationRole(String url) {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement statement = connection.createStatement()) {
+            statement.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + APP_ROLE + "') then "
+                    + "create role " + APP_ROLE + " login password '" + APP_PASSWORD + "'; end if; end $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the application role in the embedded PostgreSQL", e);
+        }
     }
 
     private static String start(Mode mode) {

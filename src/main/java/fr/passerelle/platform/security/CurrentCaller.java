@@ -15,10 +15,11 @@ public class CurrentCaller {
     }
 
     public Caller get() {
-        Caller caller = identity.getAttribute(CallerAugmentor.CALLER_ATTRIBUTE);
-        if (caller == null) {
-            throw new ForbiddenException();
-        }
-        return caller;
+        return find().orElseThrow(ForbiddenException::new);
+    }
+
+    /** The caller, if the request carries a token accepted with its organisation. */
+    public java.util.Optional<Caller> find() {
+        return java.util.Optional.ofNullable(identity.getAttribute(CallerAugmentor.CALLER_ATTRIBUTE));
     }
 }

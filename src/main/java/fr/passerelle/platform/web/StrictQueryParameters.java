@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Reads integer and boolean query parameters strictly. JAX-RS answers 404 to a query parameter it
+ * Reads integer, boolean, UUID, instant and enum query parameters strictly. JAX-RS answers 404 to a query parameter it
  * cannot convert, and reads any word but "true" as false; a bad parameter is a 400 naming it.
  * Quarkus REST wraps the converter's exception; {@code ProblemMapper} unwraps it.
  */
@@ -36,6 +36,22 @@ public class StrictQueryParameters implements ParamConverterProvider {
         if (rawType == Boolean.class || rawType == boolean.class) {
             return (ParamConverter<T>) converter(name, "true or false", StrictQueryParameters::parseBoolean);
         }
+        if (rawType == java.util.UUID.class) {
+            return (ParamConverter<T>) converter(name, "a UUID", java.util.UUID::fromString);
+        }
+        if (rawType == java.time.Instant.class) {
+            return (ParamConverter<T>) converter(name, "an RFC 3339 instant, e.g. 2025-01-31T23:00:00Z", value -> {
+                try {
+                    return java.time.OffsetDateTime.parse(value).toInstant();
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new IllegalArgumentException(e);
+                }
+            });
+        }
+        if (rawType.isEnum()) {
+            String expected = "one of " + java.util.Arrays.toString(rawType.getEnumConstants());
+            return (ParamConverter<T>) converter(name, expected, value -> enumConstant(rawType, value));
+        }
         return null;
     }
 
@@ -49,6 +65,11 @@ public class StrictQueryParameters implements ParamConverterProvider {
             }
         }
         return null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumConstant(Class<?> type, String value) {
+        return Enum.valueOf((Class) type, value);
     }
 
     private static Boolean parseBoolean(String value) {

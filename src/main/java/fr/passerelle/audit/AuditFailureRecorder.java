@@ -1,0 +1,59 @@
+package fr.passerelle.audit;
+
+import fr.passerelle.platform.audit.AuditScope;
+import fr.passerelle.platform.audit.Audited;
+import fr.passerelle.platform.security.Caller;
+import fr.passerelle.platform.security.CurrentCaller;
+import fr.passerelle.platform.audit.AuditScopeFilter;
+import fr.passerelle.platform.web.CorrelationId;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Records the refused and failed calls of audited endpoints (an attempt to read a pathway that is
+ * not the caller's is exactly what a DPO looks for). Successful calls are recorded by the services,
+ * in their transaction; a failed call rolled its transaction back, so it is recorded apart.
+ */
+public class AuditFailureRecorder {
+
+    private final AuditService audit;
+    private final CurrentCaller caller;
+
+    public AuditFailureRecorder(AuditService audit, CurrentCaller caller) {
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @ServerResponseFilter
+    public Uni<Void> recordFailure(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+        int status = response.getStatus();
+        Audited audited = resource.getResourceMethod() == null ? null : resource.getResourceMethod().getAnnotation(Audited.class);
+        if (status < 400 || audited == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Caller who = caller.find().orElse(null);
+        AuditScope.Snapshot scope = new AuditScope.Snapshot(AuditScopeFilter.endpoint(request.getMethod(), resource), audited.value(),
+                CorrelationId.of(request));
+        AuditService.Operation operation = "GET".equals(request.getMethod()) ? AuditService.Operation.READ : AuditService.Operation.WRITE;
+        List<UUID> pathways = pathwayOf(request);
+        return Uni.createFrom().item(() -> {
+            audit.recordFailure(who, operation, scope, status, pathways);
+            return (Void) null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static List<UUID> pathwayOf(ContainerRequestContext request) {
+        String id = request.getUriInfo().getPathParameters().getFirst("id");
+        try {
+            return id == null ? List.of() : List.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package fr.passerelle.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "AuditRecord", description = "One access to personal data: who, what, when, where, why, and how it ended")
+public record AuditRecordView(
+        @Schema(required = true) UUID id,
+        @Schema(required = true) Instant recordedAt,
+        @Schema(description = "Token subject") String subject,
+        String organisationId,
+        String role,
+        @Schema(required = true) AuditService.Operation operation,
+        @Schema(required = true, description = "Method and path template", example = "GET /api/v1/pathways/{id}") String endpoint,
+        @Schema(required = true) fr.passerelle.platform.audit.Purpose purpose,
+        @Schema(required = true, description = "SUCCESS, or the HTTP status of a refused or failed call", example = "SUCCESS") String outcome,
+        @Schema(required = true) List<UUID> pathwayIds,
+        String correlationId) {
+
+    static AuditRecordView of(AuditRecord record) {
+        return new AuditRecordView(record.id, record.recordedAt, record.subject, record.organisationId, record.role,
+                AuditService.Operation.valueOf(record.operation), record.endpoint,
+                fr.passerelle.platform.audit.Purpose.valueOf(record.purpose), record.outcome, List.of(record.pathwayIds),
+                record.correlationId);
+    }
+}

@@ -1,0 +1,169 @@
+package fr.passerelle.audit;
+
+import fr.passerelle.platform.PasserelleConfig;
+import fr.passerelle.platform.audit.AuditScope;
+import fr.passerelle.platform.audit.Purpose;
+import fr.passerelle.platform.security.Caller;
+import fr.passerelle.platform.web.Csv;
+import fr.passerelle.platform.web.Cursor;
+import fr.passerelle.platform.web.Page;
+import io.quarkus.arc.Arc;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The audit trail of accesses to personal data. Services call {@link #record} inside the
+ * transaction that reads or writes the data, so that an access is recorded exactly when it
+ * happens; the database lets the application only read and append.
+ */
+@ApplicationScoped
+public class AuditService {
+
+    /** What was done with the data. */
+    public enum Operation {
+        READ,
+        SEARCH,
+        WRITE,
+        FEED,
+        EXPORT,
+        RECTIFY,
+        ERASE
+    }
+
+    public static final String SUCCESS = "SUCCESS";
+    static final List<String> CSV_COLUMNS = List.of("id", "recordedAt", "subject", "organisationId", "role", "operation",
+            "endpoint", "purpose", "outcome", "pathwayIds", "correlationId");
+    private static final Logger LOG = Logger.getLogger(AuditService.class);
+
+    private final AuditRecordRepository records;
+    private final AuditScope scope;
+    private final Clock clock;
+    private final PasserelleConfig config;
+
+    public AuditService(AuditRecordRepository records, AuditScope scope, Clock clock, PasserelleConfig config) {
+        this.records = records;
+        this.scope = scope;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Records a successful access by the caller of the current request, in the current transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Caller caller, Operation operation, Collection<UUID> pathwayIds) {
+        record(caller, operation, pathwayIds, currentScope());
+    }
+
+    /** The same, with a scope captured on the request thread (for work done on another thread). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Caller caller, Operation operation, Collection<UUID> pathwayIds, AuditScope.Snapshot scope) {
+        AuditScope.Snapshot effective = scope != null ? scope : new AuditScope.Snapshot("internal", Purpose.PATHWAY_FOLLOW_UP, null);
+        insert(caller == null ? null : caller.subject(), caller == null ? null : caller.organisationId(),
+                caller == null ? null : caller.role().claim(), operation, effective.endpoint(), effective.purpose(), SUCCESS,
+                pathwayIds, effective.correlationId());
+    }
+
+    /** Records an access made by the service itself (a scheduled job), with no caller. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordSystem(Operation operation, Purpose purpose, String job, Collection<UUID> pathwayIds) {
+        insert("system", null, null, operation, "job " + job, purpose, SUCCESS, pathwayIds, null);
+    }
+
+    /** Records a refused or failed call of an audited endpoint, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordFailure(Caller caller, Operation operation, AuditScope.Snapshot scope, int status, Collection<UUID> pathwayIds) {
+        insert(caller == null ? null : caller.subject(), caller == null ? null : caller.organisationId(),
+                caller == null ? null : caller.role().claim(), operation, scope.endpoint(), scope.purpose(),
+                "HTTP_" + status, pathwayIds, scope.correlationId());
+    }
+
+    /** The trail, for the data protection officer. The search itself is recorded. */
+    @Transactional
+    public Page<AuditRecordView> search(Caller dpo, UUID pathwayId, String organisationId, Instant from, Instant to, String cursor,
+            int limit) {
+        Instant afterTime = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            List<String> keys = Cursor.decode(cursor, 2);
+            try {
+                afterTime = Instant.parse(keys.get(0));
+                afterId = UUID.fromString(keys.get(1));
+            } catch (RuntimeException e) {
+                throw Cursor.invalid("cursor");
+            }
+        }
+        List<AuditRecord> rows = records.search(new AuditRecordRepository.Criteria(pathwayId, organisationId, from, to),
+                afterTime, afterId, limit + 1);
+        record(dpo, Operation.SEARCH, pathwayId == null ? List.of() : List.of(pathwayId));
+        boolean more = rows.size() > limit;
+        List<AuditRecord> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? Cursor.encode(page.get(page.size() - 1).recordedAt.toString(), page.get(page.size() - 1).id.toString()) : null;
+        return new Page<>(page.stream().map(AuditRecordView::of).toList(), next);
+    }
+
+    /** The whole matching trail as CSV (RFC 4180, UTF-8, header row). The export itself is recorded. */
+    @Transactional
+    public String exportCsv(Caller dpo, UUID pathwayId, String organisationId, Instant from, Instant to) {
+        StringBuilder csv = new StringBuilder();
+        Csv.appendRow(csv, CSV_COLUMNS);
+        AuditRecordRepository.Criteria criteria = new AuditRecordRepository.Criteria(pathwayId, organisationId, from, to);
+        Instant afterTime = null;
+        UUID afterId = null;
+        List<AuditRecord> page;
+        do {
+            page = records.search(criteria, afterTime, afterId, 1000);
+            for (AuditRecord row : page) {
+                Csv.appendRow(csv, List.of(row.id, row.recordedAt, nullToEmpty(row.subject), nullToEmpty(row.organisationId),
+                        nullToEmpty(row.role), row.operation, row.endpoint, row.purpose, row.outcome,
+                        String.join(" ", java.util.Arrays.stream(row.pathwayIds).map(UUID::toString).toList()),
+                        nullToEmpty(row.correlationId)));
+                afterTime = row.recordedAt;
+                afterId = row.id;
+            }
+            records.getEntityManager().clear();
+        } while (page.size() == 1000);
+        record(dpo, Operation.EXPORT, pathwayId == null ? List.of() : List.of(pathwayId));
+        return csv.toString();
+    }
+
+    /** Audit retention (default one year); the database function never removes records younger than 30 days. */
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void purge() {
+        long removed = records.purgeOlderThan(clock.instant().minus(config.audit().retention()));
+        if (removed > 0) {
+            LOG.infof("Audit retention: %d records removed", removed);
+        }
+    }
+
+    private void insert(String subject, String organisationId, String role, Operation operation, String endpoint, Purpose purpose,
+            String outcome, Collection<UUID> pathwayIds, String correlationId) {
+        AuditRecord record = new AuditRecord();
+        record.id = UUID.randomUUID();
+        record.recordedAt = clock.instant();
+        record.subject = subject;
+        record.organisationId = organisationId;
+        record.role = role;
+        record.operation = operation.name();
+        record.endpoint = endpoint;
+        record.purpose = purpose.name();
+        record.outcome = outcome;
+        record.pathwayIds = pathwayIds.stream().distinct().toArray(UUID[]::new);
+        record.correlationId = correlationId;
+        records.persist(record);
+    }
+
+    private AuditScope.Snapshot currentScope() {
+        return Arc.container().requestContext().isActive() ? scope.snapshot() : null;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
