@@ -37,7 +37,8 @@ create table pathway_identity (
 );
 create index pathway_identity_by_match_key on pathway_identity (departement_code, match_key);
 
-create sequence pathway_event_seq cache 100;
+-- No cache: the order of values must follow the order of recording, whichever connection records.
+create sequence pathway_event_seq;
 
 -- Immutable: rows are only ever inserted. (recorder_id, source, source_id) makes every push
 -- idempotent.

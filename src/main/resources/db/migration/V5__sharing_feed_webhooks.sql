@@ -57,6 +57,7 @@ create index webhook_subscription_by_organisation on webhook_subscription (organ
 create table webhook_delivery (
     id               uuid primary key,
     subscription_id  uuid not null references webhook_subscription (id),
+    pathway_id       uuid not null,
     feed_tx_id       xid8 not null,
     feed_seq         bigint not null,
     feed_recorded_at timestamptz not null,

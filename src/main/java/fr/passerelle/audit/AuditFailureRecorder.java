@@ -3,7 +3,8 @@ package fr.passerelle.audit;
 import fr.passerelle.platform.audit.AuditScope;
 import fr.passerelle.platform.audit.Audited;
 import fr.passerelle.platform.security.Caller;
-import fr.passerelle.platform.security.CurrentCaller;
+import fr.passerelle.platform.security.CallerAugmentor;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import fr.passerelle.platform.audit.AuditScopeFilter;
 import fr.passerelle.platform.web.CorrelationId;
 import io.smallrye.mutiny.Uni;
@@ -23,11 +24,11 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class AuditFailureRecorder {
 
     private final AuditService audit;
-    private final CurrentCaller caller;
+    private final CurrentIdentityAssociation identities;
 
-    public AuditFailureRecorder(AuditService audit, CurrentCaller caller) {
+    public AuditFailureRecorder(AuditService audit, CurrentIdentityAssociation identities) {
         this.audit = audit;
-        this.caller = caller;
+        this.identities = identities;
     }
 
     @ServerResponseFilter
@@ -37,15 +38,18 @@ public class AuditFailureRecorder {
         if (status < 400 || audited == null) {
             return Uni.createFrom().voidItem();
         }
-        Caller who = caller.find().orElse(null);
         AuditScope.Snapshot scope = new AuditScope.Snapshot(AuditScopeFilter.endpoint(request.getMethod(), resource), audited.value(),
                 CorrelationId.of(request));
         AuditService.Operation operation = "GET".equals(request.getMethod()) ? AuditService.Operation.READ : AuditService.Operation.WRITE;
         List<UUID> pathways = pathwayOf(request);
-        return Uni.createFrom().item(() -> {
-            audit.recordFailure(who, operation, scope, status, pathways);
-            return (Void) null;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return identities.getDeferredIdentity().onFailure().recoverWithNull()
+                .flatMap(identity -> {
+                    Caller who = identity == null ? null : identity.getAttribute(CallerAugmentor.CALLER_ATTRIBUTE);
+                    return Uni.createFrom().item(() -> {
+                        audit.recordFailure(who, operation, scope, status, pathways);
+                        return (Void) null;
+                    }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                });
     }
 
     private static List<UUID> pathwayOf(ContainerRequestContext request) {

@@ -83,6 +83,13 @@ public class AuditService {
                 "HTTP_" + status, pathwayIds, scope.correlationId());
     }
 
+    /** Every recorded access to a pathway, oldest first: part of the young person's right of access. */
+    @Transactional
+    public List<AuditRecordView> accessesTo(UUID pathwayId) {
+        return records.search(new AuditRecordRepository.Criteria(pathwayId, null, null, null), null, null, 10_000).stream()
+                .map(AuditRecordView::of).toList();
+    }
+
     /** The trail, for the data protection officer. The search itself is recorded. */
     @Transactional
     public Page<AuditRecordView> search(Caller dpo, UUID pathwayId, String organisationId, Instant from, Instant to, String cursor,

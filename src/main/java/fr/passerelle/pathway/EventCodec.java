@@ -44,11 +44,13 @@ public class EventCodec {
     /** Reads a pathway's rows, in recording order; a correction's data is read with its target's type. */
     List<StoredEvent> decode(List<PathwayEventRepository.Row> rows) {
         Map<UUID, EventType> types = new HashMap<>();
+        for (PathwayEventRepository.Row row : rows) {
+            types.put(row.id(), EventType.byName(row.type())
+                    .orElseThrow(() -> new IllegalStateException("unknown stored event type " + row.type())));
+        }
         List<StoredEvent> events = new ArrayList<>(rows.size());
         for (PathwayEventRepository.Row row : rows) {
-            EventType type = EventType.byName(row.type())
-                    .orElseThrow(() -> new IllegalStateException("unknown stored event type " + row.type()));
-            types.put(row.id(), type);
+            EventType type = types.get(row.id());
             EventData.Payload data = type == EventType.EVENT_CORRECTED
                     ? decode(row.data(), types.get(row.targetEventId()).dataClass())
                     : decode(row.data(), type.dataClass());

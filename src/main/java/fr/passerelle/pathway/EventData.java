@@ -305,6 +305,31 @@ public final class EventData {
             @Schema(required = true) @NotNull DisputeReason reason) implements Payload {
     }
 
+    public enum IdentityField {
+        FIRST_NAME,
+        LAST_NAME,
+        BIRTH_DATE,
+        EMAIL,
+        PHONE
+    }
+
+    public enum ErasureReason {
+        /** The retention period ended. */
+        RETENTION,
+        /** The young person asked for erasure and the département granted it. */
+        ERASURE_REQUEST
+    }
+
+    @Schema(name = "IdentityRectifiedData", description = "The département rectified the young person's identity; the event names "
+            + "the fields, never their values, which are read from the pathway.")
+    public record IdentityRectified(@Schema(required = true) @NotEmpty List<@NotNull IdentityField> fields) implements Payload {
+    }
+
+    @Schema(name = "PathwayErasedData", description = "The young person's personal data was erased; the pathway remains, "
+            + "pseudonymised, for statistics. Every share ends.")
+    public record PathwayErased(@Schema(required = true) @NotNull ErasureReason reason) implements Payload {
+    }
+
     @Schema(name = "EventRetractedData")
     public record EventRetracted(
             @Schema(required = true) @NotNull UUID eventId,

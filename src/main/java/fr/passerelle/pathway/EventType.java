@@ -36,6 +36,8 @@ public enum EventType {
     PATHWAY_TRANSFERRED("pathway.transferred.v1", Recorder.DEPARTEMENT, EventData.PathwayTransferred.class, Step.ASE),
     JOINT_STEP_CONFIRMED("joint-step.confirmed.v1", Recorder.BOTH, EventData.JointStepConfirmed.class, Step.ANNOTATION),
     JOINT_STEP_DISPUTED("joint-step.disputed.v1", Recorder.BOTH, EventData.JointStepDisputed.class, Step.ANNOTATION),
+    IDENTITY_RECTIFIED("identity.rectified.v1", Recorder.DEPARTEMENT, EventData.IdentityRectified.class, Step.ANNOTATION),
+    PATHWAY_ERASED("pathway.erased.v1", Recorder.PLATFORM, EventData.PathwayErased.class, Step.SYSTEM),
     EVENT_CORRECTED("event.corrected.v1", Recorder.BOTH, null, Step.ANNOTATION),
     EVENT_RETRACTED("event.retracted.v1", Recorder.BOTH, EventData.EventRetracted.class, Step.ANNOTATION);
 
@@ -91,9 +93,12 @@ public enum EventType {
         return step;
     }
 
-    /** Types a client may submit; the opening of a pathway is recorded by the service itself. */
+    /**
+     * Types a client may push as CloudEvents: the service records the opening and erasure of a
+     * pathway itself, and a rectification of identity goes through its own resource.
+     */
     boolean submittable() {
-        return this != PATHWAY_OPENED;
+        return this != PATHWAY_OPENED && this != PATHWAY_ERASED && this != IDENTITY_RECTIFIED;
     }
 
     /** Steps that corrections and retractions may target. */

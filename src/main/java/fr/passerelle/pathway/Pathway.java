@@ -51,6 +51,12 @@ public class Pathway {
 
     LocalDate cejProposedOn;
 
+    LocalDate lastEventOn;
+
+    LocalDate aseEndedOn;
+
+    Instant erasedAt;
+
     Instant createdAt;
 
     Instant updatedAt;

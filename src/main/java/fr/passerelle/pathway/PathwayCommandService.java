@@ -68,6 +68,24 @@ public class PathwayCommandService {
         });
     }
 
+    /**
+     * Rectifies the young person's identity (art. 16 GDPR): the new values replace the old ones, and
+     * an event names the fields that changed, so that partners know to read them again.
+     */
+    public StoredResponse rectify(Caller caller, java.util.UUID pathwayId, YoungPerson person, String ifMatch, String path) {
+        Long expectedVersion = ETags.expectedVersion(ifMatch, true).orElse(null);
+        String requestHash = IdempotencyService.requestHash("PUT", path, codec.encode(person));
+        return idempotency.execute(caller.organisationId(), null, requestHash, () -> {
+            EventSubmission.Readable submission = new EventSubmission.Readable(API_SOURCE, UUID.randomUUID().toString(),
+                    EventType.IDENTITY_RECTIFIED, EventSubmission.PathwayReference.byId(pathwayId),
+                    java.time.LocalDate.now(clock.withZone(CloudEventReader.PARIS)), null, null, null, null, person, false,
+                    expectedVersion);
+            EventOutcome outcome = recordOne(caller, submission);
+            var pathway = query.get(caller, pathwayId);
+            return new StoredResponse(200, codec.encode(pathway.value()), pathway.etag(), null);
+        });
+    }
+
     private EventOutcome recordOne(Caller caller, EventSubmission.Readable submission) {
         EventOutcome outcome = write.record(caller, List.of(submission)).get(0);
         if (outcome.status() == EventOutcome.Status.REJECTED) {

@@ -11,7 +11,7 @@ final class PathwayDerivation {
     private PathwayDerivation() {
     }
 
-    static PathwayRepository.Derived derive(UUID id, PathwayState state, long version, String stateJson) {
+    static PathwayRepository.Derived derive(UUID id, PathwayState state, long version, String stateJson, LocalDate lastEventOn) {
         return new PathwayRepository.Derived(id, state.departementCode(), version, stateJson,
                 state.ase().status().name(), state.cej().status().name(), state.consent().status().name(),
                 earliest(state.missionLocales().stream().map(PathwayState.MissionLocaleLink::solicitedOn)),
@@ -20,7 +20,7 @@ final class PathwayDerivation {
                 earliest(state.reviews().stream().filter(PathwayState.Review::binome).map(PathwayState.Review::heldOn)),
                 state.orientationDiagnostic() == null ? null : state.orientationDiagnostic().completedOn(),
                 state.autonomyProject() == null ? null : state.autonomyProject().elaboratedOn(),
-                state.cej().proposedOn());
+                state.cej().proposedOn(), lastEventOn, state.ase().endedOn());
     }
 
     private static LocalDate earliest(java.util.stream.Stream<LocalDate> dates) {

@@ -56,6 +56,9 @@ final class PathwayFold {
 
     static PathwayState fold(List<StoredEvent> events) {
         Builder state = new Builder();
+        // The owner is who opened the pathway, whatever the dates of the steps around the opening.
+        events.stream().filter(event -> event.type() == EventType.PATHWAY_OPENED).findFirst()
+                .ifPresent(opened -> state.owner = opened.recorderId());
         List<StoredEvent> annotations = new ArrayList<>();
         for (StoredEvent event : effectiveSteps(events)) {
             if (event.type() == EventType.JOINT_STEP_CONFIRMED || event.type() == EventType.JOINT_STEP_DISPUTED) {
@@ -101,7 +104,8 @@ final class PathwayFold {
         void apply(StoredEvent event) {
             LocalDate on = event.occurredOn();
             switch (event.type()) {
-                case PATHWAY_OPENED -> owner = event.recorderId();
+                case PATHWAY_OPENED -> {
+                }
                 case ASE_SUPPORT_STARTED -> {
                     EventData.AseSupportStarted data = (EventData.AseSupportStarted) event.data();
                     aseStatus = PathwayState.AseStatus.SUPPORTED;
@@ -191,6 +195,9 @@ final class PathwayFold {
                         link.end(on);
                     }
                 }
+                case IDENTITY_RECTIFIED -> {
+                }
+                case PATHWAY_ERASED -> links.values().forEach(link -> link.end(on));
                 case PATHWAY_TRANSFERRED -> {
                     String to = ((EventData.PathwayTransferred) event.data()).toDepartementCode();
                     transfers.add(new PathwayState.Transfer(on, owner, to));

@@ -88,6 +88,10 @@ public class PathwayQueryService {
     public List<EventView> timeline(Caller caller, UUID id) {
         readable(caller, id);
         audit.record(caller, AuditService.Operation.READ, List.of(id));
+        return events(id);
+    }
+
+    private List<EventView> events(UUID id) {
         List<PathwayEvent> rows = events.list("pathwayId = ?1 order by occurredOn, seq", id);
         Map<UUID, List<UUID>> corrections = new HashMap<>();
         Map<UUID, UUID> retractions = new HashMap<>();
@@ -224,8 +228,22 @@ public class PathwayQueryService {
 
     private PathwayView view(Pathway pathway) {
         PathwayIdentity identity = identities.findById(pathway.id);
-        return new PathwayView(pathway.id, pathway.departementCode, pathway.caseReference, person(identity),
-                AgeRules.ageOn(pathway.birthDate, today()), pathway.version, state(pathway));
+        return new PathwayView(pathway.id, pathway.departementCode, pathway.caseReference, identity == null ? null : person(identity),
+                AgeRules.ageOn(pathway.birthDate, today()), pathway.version, state(pathway), pathway.erasedAt);
+    }
+
+    /**
+     * Everything held about one young person, for an access request (art. 15 GDPR): identity,
+     * state, every event, and who accessed the data. The export is itself recorded.
+     */
+    @Transactional
+    public PersonalDataExport export(Caller caller, UUID id) {
+        Pathway pathway = readable(caller, id);
+        List<EventView> timeline = events(id);
+        PersonalDataExport export = new PersonalDataExport(java.time.Instant.now(clock), view(pathway), timeline,
+                audit.accessesTo(id));
+        audit.record(caller, AuditService.Operation.EXPORT, List.of(id));
+        return export;
     }
 
     private static PathwayView.YoungPersonView person(PathwayIdentity identity) {

@@ -26,7 +26,8 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
     record Derived(UUID id, String departementCode, long version, String stateJson, String aseStatus, String cejStatus,
             String consentStatus, java.time.LocalDate solicitedOn, java.time.LocalDate firstContactOn,
             java.time.LocalDate registeredOn, java.time.LocalDate jointReviewOn, java.time.LocalDate diagnosticOn,
-            java.time.LocalDate autonomyProjectOn, java.time.LocalDate cejProposedOn) {
+            java.time.LocalDate autonomyProjectOn, java.time.LocalDate cejProposedOn, java.time.LocalDate lastEventOn,
+            java.time.LocalDate aseEndedOn) {
     }
 
     /**
@@ -107,11 +108,13 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
                         solicited_on = t.solicited_on::date, first_contact_on = t.first_contact_on::date,
                         registered_on = t.registered_on::date, joint_review_on = t.joint_review_on::date,
                         diagnostic_on = t.diagnostic_on::date, autonomy_project_on = t.autonomy_project_on::date,
-                        cej_proposed_on = t.cej_proposed_on::date, updated_at = ?
+                        cej_proposed_on = t.cej_proposed_on::date, last_event_on = t.last_event_on::date,
+                        ase_ended_on = t.ase_ended_on::date, updated_at = ?
                     from unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                         as t(id, departement_code, version, state, ase_status, cej_status, consent_status, solicited_on,
-                             first_contact_on, registered_on, joint_review_on, diagnostic_on, autonomy_project_on, cej_proposed_on)
+                             first_contact_on, registered_on, joint_review_on, diagnostic_on, autonomy_project_on, cej_proposed_on,
+                             last_event_on, ase_ended_on)
                     where p.id = t.id""")) {
                 statement.setTimestamp(1, Timestamp.from(now));
                 statement.setArray(2, connection.createArrayOf("uuid", rows.stream().map(Derived::id).toArray()));
@@ -128,9 +131,16 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
                 statement.setArray(13, dates(connection, rows.stream().map(Derived::diagnosticOn).toList()));
                 statement.setArray(14, dates(connection, rows.stream().map(Derived::autonomyProjectOn).toList()));
                 statement.setArray(15, dates(connection, rows.stream().map(Derived::cejProposedOn).toList()));
+                statement.setArray(16, dates(connection, rows.stream().map(Derived::lastEventOn).toList()));
+                statement.setArray(17, dates(connection, rows.stream().map(Derived::aseEndedOn).toList()));
                 statement.executeUpdate();
             }
         });
+    }
+
+    void updateBirthDate(UUID id, java.time.LocalDate birthDate) {
+        getEntityManager().createNativeQuery("update pathway set birth_date = ?2 where id = ?1")
+                .setParameter(1, id).setParameter(2, birthDate).executeUpdate();
     }
 
     private Session session() {

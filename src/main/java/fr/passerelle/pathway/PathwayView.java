@@ -10,10 +10,11 @@ public record PathwayView(
         @Schema(required = true, example = "33") String departementCode,
         @Schema(description = "The owning département's own case reference; absent after a transfer until the new owner links its own",
                 example = "SOLIS-2025-000123") String caseReference,
-        @Schema(required = true) YoungPersonView youngPerson,
+        @Schema(description = "Absent once the personal data was erased") YoungPersonView youngPerson,
         @Schema(required = true, description = "Age today (Europe/Paris)") int age,
         @Schema(required = true, description = "Number of events recorded; the ETag") long version,
-        @Schema(required = true) PathwayState state) {
+        @Schema(required = true) PathwayState state,
+        @Schema(description = "When the personal data was erased (retention or erasure request)") java.time.Instant erasedAt) {
 
     @Schema(name = "YoungPersonView")
     public record YoungPersonView(

@@ -68,17 +68,32 @@ public class PathwayWriteService {
         this.changed = changed;
     }
 
+    /** The service itself, as the recorder of the events it writes (erasure). */
+    static final Caller PLATFORM = new Caller("system", Role.ADMIN, "PLATEFORME");
+
     /** Records a batch; returns one outcome per submission, in order. Valid events are stored even when others are rejected. */
     @Transactional
     public List<EventOutcome> record(Caller caller, List<EventSubmission> submissions) {
         if (caller.role() != Role.DEPARTEMENT && caller.role() != Role.MISSION_LOCALE) {
             throw ApiException.forbidden("Only départements and Missions Locales record pathway events.");
         }
+        return write(caller, submissions);
+    }
+
+    /** Records events of the service itself, on any pathway. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<EventOutcome> recordAsPlatform(List<EventSubmission> submissions) {
+        return write(PLATFORM, submissions);
+    }
+
+    private List<EventOutcome> write(Caller caller, List<EventSubmission> submissions) {
         Batch batch = new Batch(caller, submissions, clock.instant());
         batch.lockAndLoad();
         batch.stage();
         List<UUID> written = batch.store();
-        audit.record(caller, AuditService.Operation.WRITE, written);
+        if (caller != PLATFORM) {
+            audit.record(caller, AuditService.Operation.WRITE, written);
+        }
         return batch.outcomes();
     }
 
@@ -93,6 +108,7 @@ public class PathwayWriteService {
         private final Map<String, Work> worksByCaseReference = new HashMap<>();
         private final Map<String, UUID> stagedBySourceKey = new HashMap<>();
         private final Map<String, List<UUID>> pathwaysByMatchKey = new HashMap<>();
+        private final Map<UUID, YoungPerson> rectifications = new LinkedHashMap<>();
         private final List<Staged> staged = new ArrayList<>();
         private final List<NewPathway> newPathways = new ArrayList<>();
         private final List<RejectedEventRepository.Rejection> rejected = new ArrayList<>();
@@ -203,8 +219,11 @@ public class PathwayWriteService {
             } else if (type == EventType.EVENT_RETRACTED) {
                 ownTarget(work, submission.targetEventId(), "/data/eventId");
             }
+            if (type == EventType.IDENTITY_RECTIFIED) {
+                data = rectify(work, submission.youngPerson());
+            }
             checkRules(dated, data, state, work);
-            Optional<String> dateRefusal = AgeRules.dateRefusal(dated, caller.is(Role.DEPARTEMENT), work.head.birthDate(),
+            Optional<String> dateRefusal = AgeRules.dateRefusal(dated, caller.is(Role.DEPARTEMENT), work.birthDate,
                     submission.occurredOn(), today);
             if (dateRefusal.isPresent()) {
                 throw ApiException.invalid(submission.occurredAt() != null ? "/time" : "/occurredOn", dateRefusal.get());
@@ -271,9 +290,48 @@ public class PathwayWriteService {
             return work;
         }
 
+        /**
+         * Stages a rectification of identity and returns the event's data: which fields changed.
+         * The values stay out of the event; a likely duplicate is refused as at registration.
+         */
+        private EventData.Payload rectify(Work work, YoungPerson person) {
+            YoungPerson current = rectifications.containsKey(work.head.id()) ? rectifications.get(work.head.id())
+                    : identities.findByIdOptional(work.head.id()).map(PathwayWriteService::person)
+                            .orElseThrow(() -> ApiException.conflict("The young person's personal data was erased."));
+            List<EventData.IdentityField> fields = new ArrayList<>();
+            if (!person.firstName().trim().equals(current.firstName())) {
+                fields.add(EventData.IdentityField.FIRST_NAME);
+            }
+            if (!person.lastName().trim().equals(current.lastName())) {
+                fields.add(EventData.IdentityField.LAST_NAME);
+            }
+            if (!person.birthDate().equals(current.birthDate())) {
+                fields.add(EventData.IdentityField.BIRTH_DATE);
+            }
+            if (!java.util.Objects.equals(person.email(), current.email())) {
+                fields.add(EventData.IdentityField.EMAIL);
+            }
+            if (!java.util.Objects.equals(person.phone(), current.phone())) {
+                fields.add(EventData.IdentityField.PHONE);
+            }
+            if (fields.isEmpty()) {
+                throw ApiException.invalid("/youngPerson", "identical to the identity held: nothing to rectify");
+            }
+            String matchKey = MatchKey.of(person.firstName(), person.lastName(), person.birthDate());
+            for (PathwayIdentity other : identities.byMatchKeys(work.head.departementCode(), List.of(matchKey))) {
+                if (!other.pathwayId.equals(work.head.id()) && !other.pathwayId.equals(person.acknowledgedDuplicateOf())) {
+                    throw ApiException.likelyDuplicate(other.pathwayId, "Another pathway has these names and birth date: " + other.pathwayId
+                            + ". Rectify anyway with acknowledgedDuplicateOf set to its id.");
+                }
+            }
+            rectifications.put(work.head.id(), person);
+            work.birthDate = person.birthDate();
+            return new EventData.IdentityRectified(fields);
+        }
+
         /** A département writes to the pathways it owns; a Mission Locale to those shared with it. Others do not exist for them. */
         private void authorize(Work work, PathwayState state) {
-            boolean allowed = caller.is(Role.DEPARTEMENT)
+            boolean allowed = caller.is(Role.ADMIN) || caller.is(Role.DEPARTEMENT)
                     ? caller.organisationId().equals(state.departementCode())
                     : state.missionLocales().stream().anyMatch(link -> link.missionLocaleId().toString().equals(caller.organisationId())
                             && link.share() == PathwayState.ShareStatus.ACTIVE);
@@ -407,11 +465,32 @@ public class PathwayWriteService {
             if (!racedOut.isEmpty()) {
                 resolveRaces(racedOut);
             }
+            applyRectifications(inserted);
             Set<UUID> touched = staged.stream().filter(event -> inserted.contains(event.event().id()))
                     .map(event -> event.event().pathwayId()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
             derive(touched, staged.stream().filter(event -> inserted.contains(event.event().id())).map(Staged::event).toList());
             rejections.insert(caller.organisationId(), rejected, now);
             return List.copyOf(touched);
+        }
+
+        /** Writes the rectified identities whose event was stored. */
+        private void applyRectifications(Set<UUID> inserted) {
+            for (Staged event : staged) {
+                if (event.event().type() != EventType.IDENTITY_RECTIFIED || !inserted.contains(event.event().id())) {
+                    continue;
+                }
+                UUID pathwayId = event.event().pathwayId();
+                YoungPerson person = rectifications.get(pathwayId);
+                PathwayIdentity identity = identities.findById(pathwayId);
+                identity.firstName = person.firstName().trim();
+                identity.lastName = person.lastName().trim();
+                identity.birthDate = person.birthDate();
+                identity.email = person.email();
+                identity.phone = person.phone();
+                identity.matchKey = MatchKey.of(person.firstName(), person.lastName(), person.birthDate());
+                pathways.updateBirthDate(pathwayId, person.birthDate());
+            }
+            identities.flush();
         }
 
         /**
@@ -451,8 +530,9 @@ public class PathwayWriteService {
             for (UUID id : pathwayIds) {
                 List<StoredEvent> all = codec.decode(rows.get(id));
                 Work work = works.get(id);
-                PathwayHistory history = PathwayHistory.of(id, work.head.birthDate(), all);
-                derived.add(PathwayDerivation.derive(id, history.state(), all.size(), codec.encode(history.state())));
+                PathwayHistory history = PathwayHistory.of(id, work.birthDate, all);
+                derived.add(PathwayDerivation.derive(id, history.state(), all.size(), codec.encode(history.state()),
+                        all.stream().map(StoredEvent::occurredOn).max(java.util.Comparator.naturalOrder()).orElse(null)));
                 versions.put(id, (long) all.size());
                 changes.add(new PathwaysChanged.Change(work.initialState, history,
                         recorded.stream().filter(event -> event.pathwayId().equals(id)).toList()));
@@ -500,9 +580,14 @@ public class PathwayWriteService {
         return ids;
     }
 
+    private static YoungPerson person(PathwayIdentity identity) {
+        return new YoungPerson(identity.firstName, identity.lastName, identity.birthDate, identity.email, identity.phone, null);
+    }
+
     /** A pathway as the batch sees it: its stored events plus those staged so far. */
     private static final class Work {
         private final PathwayHead head;
+        private LocalDate birthDate;
         private final List<StoredEvent> events;
         private final PathwayState initialState;
         private long maxSeq;
@@ -510,6 +595,7 @@ public class PathwayWriteService {
 
         Work(PathwayHead head, List<StoredEvent> stored, boolean created) {
             this.head = head;
+            this.birthDate = head.birthDate();
             this.events = new ArrayList<>(stored);
             this.maxSeq = stored.stream().mapToLong(StoredEvent::seq).max().orElse(0);
             this.initialState = created ? null : PathwayFold.fold(stored);

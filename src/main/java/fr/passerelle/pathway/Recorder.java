@@ -6,13 +6,16 @@ import fr.passerelle.platform.security.Role;
 public enum Recorder {
     DEPARTEMENT,
     MISSION_LOCALE,
-    BOTH;
+    BOTH,
+    /** The service itself (retention purge, erasure): never through the API. */
+    PLATFORM;
 
     boolean allows(Role role) {
         return switch (this) {
             case DEPARTEMENT -> role == Role.DEPARTEMENT;
             case MISSION_LOCALE -> role == Role.MISSION_LOCALE;
             case BOTH -> role == Role.DEPARTEMENT || role == Role.MISSION_LOCALE;
+            case PLATFORM -> role == Role.ADMIN;
         };
     }
 }

@@ -13,6 +13,26 @@ public interface PasserelleConfig {
 
     Audit audit();
 
+    Retention retention();
+
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Requests per minute and organisation, unless the organisation has its own quota (table rate_limit_quota). */
+        @WithDefault("1200")
+        int requestsPerMinute();
+    }
+
+    interface Retention {
+        /** Months after the end of support after which a young person's personal data is erased. */
+        @WithDefault("24")
+        int monthsAfterEndOfSupport();
+
+        /** Pathways erased per transaction. */
+        @WithDefault("200")
+        int chunkSize();
+    }
+
     interface Audit {
         /** How long audit records are kept (the database keeps at least 30 days whatever this says). */
         @WithDefault("P365D")

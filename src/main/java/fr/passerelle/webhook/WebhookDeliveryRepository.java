@@ -33,9 +33,9 @@ public class WebhookDeliveryRepository {
     /** Queues a delivery of each feed entry this transaction wrote, to the active subscriptions of its audience. */
     int queueEntriesOfThisTransaction(Instant now) {
         return entityManager.createNativeQuery("""
-                insert into webhook_delivery (id, subscription_id, feed_tx_id, feed_seq, feed_recorded_at, payload, status, attempts,
-                    next_attempt_at, created_at)
-                select gen_random_uuid(), s.id, f.tx_id, f.seq, f.recorded_at, f.payload, 'PENDING', 0, ?1, ?1
+                insert into webhook_delivery (id, subscription_id, pathway_id, feed_tx_id, feed_seq, feed_recorded_at, payload, status,
+                    attempts, next_attempt_at, created_at)
+                select gen_random_uuid(), s.id, f.pathway_id, f.tx_id, f.seq, f.recorded_at, f.payload, 'PENDING', 0, ?1, ?1
                 from webhook_subscription s
                 join feed_entry f on f.audience = s.organisation_id and f.tx_id = pg_current_xact_id()
                 where s.status = 'ACTIVE'""").setParameter(1, now).executeUpdate();

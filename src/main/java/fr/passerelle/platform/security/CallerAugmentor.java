@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 public class CallerAugmentor implements SecurityIdentityAugmentor {
 
     public static final String ORGANISATION_CLAIM = "org";
-    static final String CALLER_ATTRIBUTE = "passerelle.caller";
+    public static final String CALLER_ATTRIBUTE = "passerelle.caller";
     private static final Logger LOG = Logger.getLogger(CallerAugmentor.class);
 
     private final OrganisationRegistry registry;
