@@ -1,6 +1,5 @@
 package fr.passerelle;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Optional;
@@ -17,7 +16,7 @@ public class PasserelleMain {
     static final String DEV_ISSUER = "https://dev.passerelle.invalid";
 
     public static void main(String... args) {
-        if (LaunchMode.current() == LaunchMode.NORMAL) {
+        if (packaged()) {
             Optional<String> problem = productionProblem(ConfigProvider.getConfig());
             if (problem.isPresent()) {
                 System.err.println("passerelle: " + problem.get());
@@ -27,10 +26,28 @@ public class PasserelleMain {
         Quarkus.run(args);
     }
 
+    /**
+     * Whether this is the packaged application rather than dev mode or a test: only those carry the
+     * embedded PostgreSQL (a provided-scope dependency). The launch mode cannot tell here, as dev
+     * mode calls this method before it sets it.
+     */
+    private static boolean packaged() {
+        try {
+            Class.forName("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", false, PasserelleMain.class.getClassLoader());
+            return false;
+        } catch (ClassNotFoundException e) {
+            return true;
+        }
+    }
+
     static Optional<String> productionProblem(Config config) {
         if (missing(config, "quarkus.datasource.jdbc.url")) {
             return Optional.of("no database configured: set QUARKUS_DATASOURCE_JDBC_URL "
                     + "(and QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD)");
+        }
+        if (missing(config, "quarkus.flyway.username")) {
+            return Optional.of("no schema owner configured for migrations: set QUARKUS_FLYWAY_USERNAME and QUARKUS_FLYWAY_PASSWORD "
+                    + "(the application itself connects as a restricted role)");
         }
         if (missing(config, "mp.jwt.verify.issuer")) {
             return Optional.of("no token issuer configured: set MP_JWT_VERIFY_ISSUER");

@@ -18,6 +18,7 @@ class PasserelleMainTest {
     private static Map<String, String> production() {
         Map<String, String> properties = new HashMap<>();
         properties.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://db.internal:5432/passerelle");
+        properties.put("quarkus.flyway.username", "passerelle");
         properties.put("mp.jwt.verify.issuer", "https://idp.passerelle.example");
         properties.put("mp.jwt.verify.publickey.location", "https://idp.passerelle.example/jwks");
         return properties;
@@ -57,6 +58,14 @@ class PasserelleMainTest {
         properties.put("quarkus.datasource.jdbc.url", "  ");
         assertEquals(Optional.of("no database configured: set QUARKUS_DATASOURCE_JDBC_URL "
                 + "(and QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD)"), problem(properties));
+    }
+
+    @Test
+    void migrationsWithoutTheSchemaOwnerAreRefused() {
+        Map<String, String> properties = production();
+        properties.remove("quarkus.flyway.username");
+        assertEquals(Optional.of("no schema owner configured for migrations: set QUARKUS_FLYWAY_USERNAME and QUARKUS_FLYWAY_PASSWORD "
+                + "(the application itself connects as a restricted role)"), problem(properties));
     }
 
     @Test
