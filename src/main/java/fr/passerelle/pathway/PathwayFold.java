@@ -56,6 +56,10 @@ final class PathwayFold {
 
     static PathwayState fold(List<StoredEvent> events) {
         Builder state = new Builder();
+        // The registering collectivity owns the pathway from the start, whatever the dates: pathway.opened is
+        // dated the day of registration, after steps dated earlier (ASE support, a transfer recorded afterwards).
+        events.stream().filter(event -> event.type() == EventType.PATHWAY_OPENED).findFirst()
+                .ifPresent(opened -> state.owner = opened.recorderId());
         List<StoredEvent> annotations = new ArrayList<>();
         for (StoredEvent event : effectiveSteps(events)) {
             if (event.type() == EventType.JOINT_STEP_CONFIRMED || event.type() == EventType.JOINT_STEP_DISPUTED) {
@@ -101,7 +105,9 @@ final class PathwayFold {
         void apply(StoredEvent event) {
             LocalDate on = event.occurredOn();
             switch (event.type()) {
-                case PATHWAY_OPENED -> owner = event.recorderId();
+                case PATHWAY_OPENED -> {
+                    // the owner is set before the fold (see fold)
+                }
                 case ASE_SUPPORT_STARTED -> {
                     EventData.AseSupportStarted data = (EventData.AseSupportStarted) event.data();
                     aseStatus = PathwayState.AseStatus.SUPPORTED;
