@@ -142,18 +142,6 @@ public class IndicatorCountRepository {
         });
     }
 
-    long generation(int year) {
-        return session().doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select generation from indicator_generation where year = ?")) {
-                statement.setShort(1, (short) year);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? rows.getLong(1) : 0L;
-                }
-            }
-        });
-    }
-
     /** The non-zero counts of one scope for a range of years. */
     List<Row> scope(int fromYear, int toYear, Level level, String scope) {
         return rows("""

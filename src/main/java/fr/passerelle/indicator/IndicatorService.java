@@ -5,8 +5,8 @@ import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.problem.ProblemType;
 import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.security.Role;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -45,14 +45,14 @@ public class IndicatorService {
         this.clock = clock;
     }
 
-    @Transactional
+    /** Masked reads run outside any transaction when the year's masks are current; exact ones read one scope. */
     public IndicatorTable table(Caller caller, String year, String level, String code) {
         int y = year(year, "year");
         Target target = target(caller, level, code);
-        return table(y, target);
+        return target.exact() ? QuarkusTransaction.joiningExisting().call(() -> table(y, target)) : masked.get(y).table(target.level(),
+                target.code());
     }
 
-    @Transactional
     public IndicatorSeries series(Caller caller, String from, String to, String level, String code) {
         int first = year(from, "from");
         int last = year(to, "to");
@@ -65,7 +65,8 @@ public class IndicatorService {
         Target target = target(caller, level, code);
         List<IndicatorTable> years = new ArrayList<>();
         if (target.exact()) {
-            List<IndicatorCountRepository.Row> rows = counts.scope(first, last, target.level(), target.code());
+            List<IndicatorCountRepository.Row> rows = QuarkusTransaction.joiningExisting()
+                    .call(() -> counts.scope(first, last, target.level(), target.code()));
             for (int y = first; y <= last; y++) {
                 int current = y;
                 years.add(IndicatorTables.exact(y, target.level(), target.code(),

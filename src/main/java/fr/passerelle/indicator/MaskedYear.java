@@ -36,6 +36,7 @@ final class MaskedYear {
     private final int threshold;
     private final Map<Scope, ScopeCounts> counts;
     private final Map<Measure, Map<Scope, boolean[]>> masks = new HashMap<>();
+    private final Map<Scope, IndicatorTable> tables = new java.util.concurrent.ConcurrentHashMap<>();
 
     private MaskedYear(int year, long generation, int threshold, Map<Scope, ScopeCounts> counts) {
         this.year = year;
@@ -153,7 +154,12 @@ final class MaskedYear {
 
     /** The masked table of one scope; a scope without any count has only zeros, which are shown. */
     IndicatorTable table(Level level, String code) {
-        Scope scope = new Scope(level, code);
+        return tables.computeIfAbsent(new Scope(level, code), this::build);
+    }
+
+    private IndicatorTable build(Scope scope) {
+        Level level = scope.level();
+        String code = scope.code();
         ScopeCounts scopeCounts = counts.getOrDefault(scope, new ScopeCounts());
         return IndicatorTables.build(year, level, code, scopeCounts, (measure, category) -> {
             boolean[] cells = masks.getOrDefault(measure, Map.of()).get(scope);
