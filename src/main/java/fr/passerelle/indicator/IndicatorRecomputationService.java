@@ -73,21 +73,6 @@ public class IndicatorRecomputationService {
         return new Verification(pathwayCount, keys.size(), differences);
     }
 
-    /** The recomputed non-zero counts of one year, keyed like the stored ones (for tests and tools). */
-    @Transactional
-    @TransactionConfiguration(timeout = HOUR)
-    public Map<String, Long> recomputedYear(int year) {
-        Map<CountKey, Long> recomputed = new HashMap<>();
-        recompute(recomputed, null);
-        Map<String, Long> result = new TreeMap<>();
-        recomputed.forEach((key, value) -> {
-            if (key.year() == year && value != 0) {
-                result.put(key.encode(), value);
-            }
-        });
-        return result;
-    }
-
     /** The stored non-zero counts of one year. */
     @Transactional
     public Map<String, Long> storedYear(int year) {

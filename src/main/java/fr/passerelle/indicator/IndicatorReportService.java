@@ -62,7 +62,7 @@ public class IndicatorReportService {
 
     @Transactional
     public History history(Caller caller, String departementCode, int year) {
-        authorize(caller, departementCode, Action.READ);
+        authorize(caller, departementCode, year, Action.READ);
         List<VersionSummary> versions = reports.versions(departementCode, year).stream()
                 .map(report -> new VersionSummary(report.version, report.reason, report.frozenAt, author(report))).toList();
         return new History(departementCode, year, versions);
@@ -70,14 +70,10 @@ public class IndicatorReportService {
 
     @Transactional
     public Version freeze(Caller caller, String departementCode, int year, String reason) {
-        authorize(caller, departementCode, Action.FREEZE);
-        int current = indicators.currentYear();
-        if (year >= current) {
+        authorize(caller, departementCode, year, Action.FREEZE);
+        if (year >= indicators.currentYear()) {
             throw ApiException.conflict("The report for " + year + " can be frozen once the year is over, from 1 January "
                     + (year + 1) + ".");
-        }
-        if (year < current - 100) {
-            throw ApiException.notFound("No report for year " + year + ".");
         }
         reports.lock(departementCode, year);
         Optional<IndicatorReport> latest = reports.latest(departementCode, year);
@@ -104,7 +100,7 @@ public class IndicatorReportService {
 
     @Transactional
     public Version version(Caller caller, String departementCode, int year, int version) {
-        authorize(caller, departementCode, Action.READ);
+        authorize(caller, departementCode, year, Action.READ);
         IndicatorReport report = reports.version(departementCode, year, version)
                 .orElseThrow(() -> ApiException.notFound("No version " + version + " of the " + year + " report of "
                         + departementCode + "."));
@@ -113,7 +109,7 @@ public class IndicatorReportService {
 
     @Transactional
     public Preview preview(Caller caller, String departementCode, int year) {
-        authorize(caller, departementCode, Action.PREVIEW);
+        authorize(caller, departementCode, year, Action.PREVIEW);
         boolean exact = exact(caller);
         IndicatorTable live = exact ? indicators.exactDepartement(year, departementCode)
                 : indicators.maskedDepartement(year, departementCode);
@@ -149,9 +145,12 @@ public class IndicatorReportService {
         return changes;
     }
 
-    private void authorize(Caller caller, String departementCode, Action action) {
+    private void authorize(Caller caller, String departementCode, int year, Action action) {
         if (!geography.isDepartement(departementCode)) {
             throw ApiException.notFound("No collectivity " + departementCode + ".");
+        }
+        if (year < indicators.firstYear() || year > indicators.currentYear()) {
+            throw ApiException.notFound("No report for year " + year + ": indicators start in " + indicators.firstYear() + ".");
         }
         boolean own = caller.is(Role.DEPARTEMENT) && caller.organisationId().equals(departementCode);
         boolean allowed = own || caller.is(Role.ADMIN) || caller.is(Role.REPORTING) && action == Action.READ;

@@ -204,6 +204,10 @@ public class IndicatorService {
         return year;
     }
 
+    int firstYear() {
+        return config.firstYear();
+    }
+
     int currentYear() {
         return LocalDate.now(clock.withZone(PARIS)).getYear();
     }

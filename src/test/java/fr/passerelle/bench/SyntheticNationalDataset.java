@@ -49,6 +49,7 @@ final class SyntheticNationalDataset {
     private final LocalDate today = LocalDate.now(PARIS);
     private final Instant now = Instant.now();
     private long seq;
+    private long ids;
 
     SyntheticNationalDataset(DataSource dataSource, long seed) {
         this.dataSource = dataSource;
@@ -144,7 +145,7 @@ final class SyntheticNationalDataset {
     /** Writes one young person's pathway and events; returns the number of events. */
     private int youngPerson(List<String> departements, int d, List<List<UUID>> missionsLocales, StringBuilder pathways,
             StringBuilder events) {
-        UUID pathway = UUID.randomUUID();
+        UUID pathway = nextId();
         LocalDate born = today.minusYears(16).minusDays(1 + random.nextInt(5 * 365 - 2));
         LocalDate sixteen = born.plusYears(16);
         String owner = departements.get(d);
@@ -284,7 +285,7 @@ final class SyntheticNationalDataset {
         }
 
         UUID add(String type, LocalDate on, String kind, String recorder, UUID target, String json) {
-            UUID id = UUID.randomUUID();
+            UUID id = nextId();
             String payload = type.equals("event.corrected.v1") ? data.get(target) : json;
             data.put(id, payload);
             out.append(id).append(',').append(seq++).append(',').append(pathway).append(',').append(type).append(',').append(on)
@@ -294,6 +295,15 @@ final class SyntheticNationalDataset {
             count++;
             return id;
         }
+    }
+
+    /** Time-ordered ids (UUID version 7 layout), as many systems issue them: indexes fill in order. */
+    private UUID nextId() {
+        long counter = ids++;
+        long millis = now.toEpochMilli() + counter / 4096;
+        long high = millis << 16 | 0x7000L | counter % 4096;
+        long low = 0x8000000000000000L | random.nextLong() & 0x3FFFFFFFFFFFFFFFL;
+        return new UUID(high, low);
     }
 
     private static void copy(CopyManager copy, String table, StringBuilder rows) {

@@ -143,6 +143,9 @@ class IndicatorReportTest {
         given().auth().oauth2(Tokens.departement(D)).get(path + "/versions/9").then().statusCode(404);
         given().auth().oauth2(Tokens.reporting()).get(path + "/versions/9").then().statusCode(404);
         given().auth().oauth2(Tokens.admin()).get("/api/v1/indicator-reports/99/" + y).then().statusCode(404);
+        given().auth().oauth2(Tokens.departement(D)).get("/api/v1/indicator-reports/" + D + "/1999").then().statusCode(404);
+        given().auth().oauth2(Tokens.departement(D)).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/indicator-reports/" + D + "/" + (Pathways.today().getYear() + 1)).then().statusCode(404);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of()).post("/api/v1/indicator-reports/99/" + y)
                 .then().statusCode(404);
         given().auth().oauth2(Tokens.departement(D)).contentType(ContentType.JSON).body(Map.of("reason", "x".repeat(501)))
