@@ -56,7 +56,8 @@ final class PathwayFold {
 
     static PathwayState fold(List<StoredEvent> events) {
         Builder state = new Builder();
-        // The owner is who opened the pathway, whatever the dates of the steps around the opening.
+        // The registering collectivity owns the pathway from the start, whatever the dates: pathway.opened is
+        // dated the day of registration, after steps dated earlier (ASE support, a transfer recorded afterwards).
         events.stream().filter(event -> event.type() == EventType.PATHWAY_OPENED).findFirst()
                 .ifPresent(opened -> state.owner = opened.recorderId());
         List<StoredEvent> annotations = new ArrayList<>();
@@ -105,6 +106,7 @@ final class PathwayFold {
             LocalDate on = event.occurredOn();
             switch (event.type()) {
                 case PATHWAY_OPENED -> {
+                    // the owner is set before the fold (see fold)
                 }
                 case ASE_SUPPORT_STARTED -> {
                     EventData.AseSupportStarted data = (EventData.AseSupportStarted) event.data();
