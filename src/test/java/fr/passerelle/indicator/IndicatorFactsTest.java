@@ -127,7 +127,7 @@ class IndicatorFactsTest {
         Map<String, Long> keys() {
             List<StoredEvent> sorted = steps.stream()
                     .sorted(Comparator.comparing(StoredEvent::occurredOn).thenComparingLong(StoredEvent::seq)).toList();
-            return IndicatorFacts.of(new PathwayHistory(pathway, born, null, sorted), code -> code.equals(D) ? "75" : null).stream()
+            return IndicatorFacts.of(new PathwayHistory(pathway, born, null, sorted, steps), code -> code.equals(D) ? "75" : null).stream()
                     .collect(Collectors.groupingBy(CountKey::encode, TreeMap::new, Collectors.counting()));
         }
     }
