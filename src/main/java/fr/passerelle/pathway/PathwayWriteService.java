@@ -192,14 +192,17 @@ public class PathwayWriteService {
             }
             EventData.Payload data = submission.data();
             EventType dated = type;
+            String dataPointer = "/data";
             if (type == EventType.EVENT_CORRECTED) {
                 StoredEvent target = ownTarget(work, submission.targetEventId(), "/data/eventId");
                 dated = target.type();
-                data = reader.parse(submission.correctionData(), target.type().dataClass(), "/data/data");
+                // A CloudEvent nests the corrected data in {eventId, data}; the interactive body holds it in data.
+                dataPointer = submission.occurredAt() != null ? "/data/data" : "/data";
+                data = reader.parse(submission.correctionData(), target.type().dataClass(), dataPointer);
             } else if (type == EventType.EVENT_RETRACTED) {
                 ownTarget(work, submission.targetEventId(), "/data/eventId");
             }
-            checkRules(dated, data, state, work);
+            checkRules(dated, data, state, dataPointer);
             Optional<String> dateRefusal = AgeRules.dateRefusal(dated, caller.is(Role.DEPARTEMENT), work.head.birthDate(),
                     submission.occurredOn(), today);
             if (dateRefusal.isPresent()) {
@@ -296,63 +299,67 @@ public class PathwayWriteService {
             return target;
         }
 
-        private void checkRules(EventType type, EventData.Payload data, PathwayState state, Work work) {
+        /** Checks the rules of the type; errors point below {@code dataPointer}, where the data sits in the request. */
+        private void checkRules(EventType type, EventData.Payload data, PathwayState state, String dataPointer) {
             boolean byDepartement = caller.is(Role.DEPARTEMENT);
             switch (type) {
                 case EVENT_CORRECTED -> throw new IllegalStateException("corrections are checked as their target");
                 case MISSION_LOCALE_SOLICITED -> {
-                    requireActiveMissionLocale(((EventData.MissionLocaleSolicited) data).missionLocaleId(), "/missionLocaleId");
+                    requireActiveMissionLocale(((EventData.MissionLocaleSolicited) data).missionLocaleId(),
+                            dataPointer + "/missionLocaleId");
                     if (state.consent().status() == PathwayState.ConsentStatus.WITHDRAWN) {
-                        throw ApiException.invalid("/missionLocaleId", "the young person withdrew their consent to sharing; "
-                                + "record their consent again before soliciting a Mission Locale");
+                        throw ApiException.invalid(dataPointer + "/missionLocaleId", "the young person withdrew their consent "
+                                + "to sharing; record their consent again before soliciting a Mission Locale");
                     }
                 }
                 case REVIEW_HELD -> {
                     EventData.ReviewHeld review = (EventData.ReviewHeld) data;
                     if (review.binome()) {
-                        requireActiveMissionLocale(review.missionLocaleId(), "/missionLocaleId");
+                        requireActiveMissionLocale(review.missionLocaleId(), dataPointer + "/missionLocaleId");
                     } else if (review.missionLocaleId() != null) {
-                        throw ApiException.invalid("/missionLocaleId", "only when a Mission Locale counsellor took part");
+                        throw ApiException.invalid(dataPointer + "/missionLocaleId",
+                                "only when a Mission Locale counsellor took part");
                     }
                 }
                 case AUTONOMY_PROJECT_RECORDED -> {
                     EventData.AutonomyProjectRecorded project = (EventData.AutonomyProjectRecorded) data;
                     if (project.joint()) {
-                        requireActiveMissionLocale(project.missionLocaleId(), "/missionLocaleId");
+                        requireActiveMissionLocale(project.missionLocaleId(), dataPointer + "/missionLocaleId");
                     } else if (project.missionLocaleId() != null) {
-                        throw ApiException.invalid("/missionLocaleId", "only for a joint autonomy project");
+                        throw ApiException.invalid(dataPointer + "/missionLocaleId", "only for a joint autonomy project");
                     }
                 }
                 case HANDOVER_DECIDED -> {
                     if (byDepartement) {
-                        requireLinked(((EventData.HandoverDecided) data).missionLocaleId(), state);
+                        requireLinked(((EventData.HandoverDecided) data).missionLocaleId(), state, dataPointer);
                     }
                 }
                 case SHARE_ENDED -> {
                     if (byDepartement) {
-                        requireLinked(((EventData.ShareEnded) data).missionLocaleId(), state);
+                        requireLinked(((EventData.ShareEnded) data).missionLocaleId(), state, dataPointer);
                     }
                 }
                 case CEJ_PROPOSED -> {
                     EventData.CejProposed proposal = (EventData.CejProposed) data;
                     if ((proposal.decision() == EventData.CejDecision.REFUSED) != (proposal.refusalReason() != null)) {
-                        throw ApiException.invalid("/refusalReason", "required when the decision is REFUSED, and only then");
+                        throw ApiException.invalid(dataPointer + "/refusalReason",
+                                "required when the decision is REFUSED, and only then");
                     }
                 }
                 case PATHWAY_TRANSFERRED -> {
                     String to = ((EventData.PathwayTransferred) data).toDepartementCode();
                     if (to.equals(state.departementCode()) || !departements.isActive(to)) {
-                        throw ApiException.invalid("/toDepartementCode", "must be another active collectivity");
+                        throw ApiException.invalid(dataPointer + "/toDepartementCode", "must be another active collectivity");
                     }
                 }
-                case JOINT_STEP_CONFIRMED, JOINT_STEP_DISPUTED -> checkJointStep(CloudEventReader.targetOf(data), state, work);
+                case JOINT_STEP_CONFIRMED, JOINT_STEP_DISPUTED -> checkJointStep(CloudEventReader.targetOf(data), state, dataPointer);
                 default -> {
                 }
             }
         }
 
         /** A joint step is attested by the Mission Locale it names, or disputed by it or the owning département. */
-        private void checkJointStep(UUID target, PathwayState state, Work work) {
+        private void checkJointStep(UUID target, PathwayState state, String dataPointer) {
             Optional<UUID> missionLocale = state.reviews().stream()
                     .filter(review -> review.eventId().equals(target) && review.binome())
                     .map(PathwayState.Review::missionLocaleId).findFirst();
@@ -361,7 +368,8 @@ public class PathwayWriteService {
                 missionLocale = Optional.of(state.autonomyProject().missionLocaleId());
             }
             if (missionLocale.isEmpty()) {
-                throw ApiException.invalid("/eventId", "not a binôme review or the current joint autonomy project of this pathway");
+                throw ApiException.invalid(dataPointer + "/eventId",
+                        "not a binôme review or the current joint autonomy project of this pathway");
             }
             if (caller.is(Role.MISSION_LOCALE) && !missionLocale.get().toString().equals(caller.organisationId())) {
                 throw ApiException.forbidden("Only the Mission Locale named in the joint step may attest or dispute it.");
@@ -377,9 +385,10 @@ public class PathwayWriteService {
             }
         }
 
-        private void requireLinked(UUID id, PathwayState state) {
+        private void requireLinked(UUID id, PathwayState state, String dataPointer) {
             if (id == null || state.missionLocales().stream().noneMatch(link -> link.missionLocaleId().equals(id))) {
-                throw ApiException.invalid("/missionLocaleId", "required: a Mission Locale solicited for this young person");
+                throw ApiException.invalid(dataPointer + "/missionLocaleId",
+                        "required: a Mission Locale solicited for this young person");
             }
         }
 
