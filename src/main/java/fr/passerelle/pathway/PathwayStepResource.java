@@ -315,6 +315,8 @@ public class PathwayStepResource {
 
     @POST
     @Path("/events/{eventId}/confirmations")
+    // No body, so no Content-Type to require: the class-level JSON would answer 415 to a bare POST.
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
     @Operation(operationId = "confirmJointStep", summary = "Attest a joint step (binôme review or joint autonomy project)",
             description = "By the Mission Locale the step names; the département that recorded it has attested it by recording it.")
