@@ -13,8 +13,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -71,7 +73,8 @@ public class PathwayWriteService {
         if (caller.role() != Role.DEPARTEMENT && caller.role() != Role.MISSION_LOCALE) {
             throw ApiException.forbidden("Only départements and Missions Locales record pathway events.");
         }
-        Batch batch = new Batch(caller, submissions, clock.instant());
+        // Microseconds, as stored: the state is derived from the events in hand, which must equal them as read back.
+        Batch batch = new Batch(caller, submissions, clock.instant().truncatedTo(ChronoUnit.MICROS));
         batch.lockAndLoad();
         batch.stage();
         batch.store();
@@ -396,25 +399,26 @@ public class PathwayWriteService {
         void store() {
             if (!newPathways.isEmpty()) {
                 Set<UUID> inserted = new HashSet<>(pathways.insertNew(newPathways.stream().map(NewPathway::head).toList(), now));
+                List<PathwayIdentity> newIdentities = new ArrayList<>();
                 for (NewPathway pathway : newPathways) {
                     if (inserted.contains(pathway.head().id())) {
-                        identities.persist(pathway.identity());
+                        newIdentities.add(pathway.identity());
                     } else {
                         abandon(pathway.head().id());
                     }
                 }
-                identities.flush();
+                identities.insert(newIdentities);
             }
             List<PathwayEventRepository.NewEvent> rows = staged.stream().map(this::row).toList();
-            Set<UUID> inserted = events.insert(rows, caller.role().organisationKind().name(), caller.organisationId(),
+            Map<UUID, Long> seqs = events.insert(rows, caller.role().organisationKind().name(), caller.organisationId(),
                     caller.subject(), now);
-            List<Staged> racedOut = staged.stream().filter(event -> !inserted.contains(event.event().id())).toList();
+            List<Staged> racedOut = staged.stream().filter(event -> !seqs.containsKey(event.event().id())).toList();
             if (!racedOut.isEmpty()) {
                 resolveRaces(racedOut);
             }
-            Set<UUID> touched = staged.stream().filter(event -> inserted.contains(event.event().id()))
+            Set<UUID> touched = staged.stream().filter(event -> seqs.containsKey(event.event().id()))
                     .map(event -> event.event().pathwayId()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-            derive(touched);
+            derive(touched, seqs);
             rejections.insert(caller.organisationId(), rejected, now);
         }
 
@@ -444,17 +448,20 @@ public class PathwayWriteService {
             }
         }
 
-        private void derive(Collection<UUID> pathwayIds) {
+        /**
+         * Derives the state of the pathways from the events in hand, the staged ones with the seq
+         * they were stored with: the same events as reading them back, without the round trip.
+         */
+        private void derive(Collection<UUID> pathwayIds, Map<UUID, Long> seqs) {
             if (pathwayIds.isEmpty()) {
                 return;
             }
             Map<UUID, Long> versions = new HashMap<>();
-            Map<UUID, List<PathwayEventRepository.Row>> rows = events.byPathways(pathwayIds);
             List<PathwayRepository.Derived> derived = new ArrayList<>();
             List<PathwaysChanged.Change> changes = new ArrayList<>();
             for (UUID id : pathwayIds) {
-                List<StoredEvent> all = codec.decode(rows.get(id));
                 Work work = works.get(id);
+                List<StoredEvent> all = work.asStored(seqs);
                 PathwayHistory history = PathwayHistory.of(id, work.head.birthDate(), all);
                 derived.add(PathwayDerivation.derive(id, history.state(), all.size(), codec.encode(history.state())));
                 versions.put(id, (long) all.size());
@@ -507,6 +514,7 @@ public class PathwayWriteService {
     private static final class Work {
         private final PathwayHead head;
         private final List<StoredEvent> events;
+        private final int loaded;
         private final PathwayState initialState;
         private long maxSeq;
         private PathwayState state;
@@ -514,6 +522,7 @@ public class PathwayWriteService {
         Work(PathwayHead head, List<StoredEvent> stored, boolean created) {
             this.head = head;
             this.events = new ArrayList<>(stored);
+            this.loaded = stored.size();
             this.maxSeq = stored.stream().mapToLong(StoredEvent::seq).max().orElse(0);
             this.initialState = created ? null : PathwayFold.fold(stored);
             this.state = initialState;
@@ -534,6 +543,19 @@ public class PathwayWriteService {
                 state = PathwayFold.fold(events);
             }
             return state;
+        }
+
+        /** The events as stored: staged ones numbered by the database, those it did not store (a concurrent push did) left out. */
+        List<StoredEvent> asStored(Map<UUID, Long> seqs) {
+            List<StoredEvent> stored = new ArrayList<>(events.subList(0, loaded));
+            for (StoredEvent event : events.subList(loaded, events.size())) {
+                Long seq = seqs.get(event.id());
+                if (seq != null) {
+                    stored.add(event.withSeq(seq));
+                }
+            }
+            stored.sort(Comparator.comparingLong(StoredEvent::seq));
+            return stored;
         }
     }
 
