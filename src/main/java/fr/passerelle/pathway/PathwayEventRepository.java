@@ -33,17 +33,20 @@ public class PathwayEventRepository implements PanacheRepositoryBase<PathwayEven
     record Known(UUID eventId, UUID pathwayId) {
     }
 
-    /** Events this recorder already sent, keyed by {@code source + '\n' + sourceId}. */
+    /**
+     * Events this recorder already sent, keyed by {@code source + '\n' + sourceId}. One probe of the
+     * unique index per key, whatever the plan cache makes of a join: a cached generic plan hashed the
+     * recorder's whole log for each single event.
+     */
     Map<String, Known> findBySourceKeys(String recorderId, List<String> sources, List<String> sourceIds) {
         if (sources.isEmpty()) {
             return Map.of();
         }
         return session().doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
-                    select e.source, e.source_id, e.id, e.pathway_id from pathway_event e
-                    join unnest(?::text[], ?::text[]) as k(source, source_id)
-                      on e.source = k.source and e.source_id = k.source_id
-                    where e.recorder_id = ?""")) {
+                    select k.source, k.source_id, e.id, e.pathway_id from unnest(?::text[], ?::text[]) as k(source, source_id)
+                    cross join lateral (select id, pathway_id from pathway_event e
+                        where e.recorder_id = ? and e.source = k.source and e.source_id = k.source_id limit 1) e""")) {
                 statement.setArray(1, PathwayRepository.texts(connection, sources));
                 statement.setArray(2, PathwayRepository.texts(connection, sourceIds));
                 statement.setString(3, recorderId);
