@@ -5,9 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.Session;
@@ -15,11 +19,26 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class PathwayIdentityRepository implements PanacheRepositoryBase<PathwayIdentity, UUID> {
 
-    List<PathwayIdentity> byMatchKeys(String departementCode, Collection<String> matchKeys) {
+    /** The département's pathways whose identity has one of the match keys, by match key; one statement whatever their number. */
+    Map<String, List<UUID>> pathwaysByMatchKey(String departementCode, Collection<String> matchKeys) {
+        Map<String, List<UUID>> pathways = new HashMap<>();
         if (matchKeys.isEmpty()) {
-            return List.of();
+            return pathways;
         }
-        return list("departementCode = ?1 and matchKey in ?2", departementCode, matchKeys);
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select match_key, pathway_id from pathway_identity
+                    where departement_code = ? and match_key = any(?) order by pathway_id""")) {
+                statement.setString(1, departementCode);
+                statement.setArray(2, PathwayRepository.texts(connection, List.copyOf(matchKeys)));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        pathways.computeIfAbsent(rows.getString(1), key -> new ArrayList<>()).add(rows.getObject(2, UUID.class));
+                    }
+                }
+            }
+        });
+        return pathways;
     }
 
     /** Inserts the identities of a batch's new pathways in one statement. */

@@ -144,9 +144,7 @@ public class PathwayWriteService {
             known = events.findBySourceKeys(caller.organisationId(), sources, sourceIds);
             activeMissionsLocales = missionsLocales.activeAmong(missionLocaleIds);
             if (caller.is(Role.DEPARTEMENT)) {
-                for (PathwayIdentity identity : identities.byMatchKeys(caller.organisationId(), matchKeys)) {
-                    pathwaysByMatchKey.computeIfAbsent(identity.matchKey, key -> new ArrayList<>()).add(identity.pathwayId);
-                }
+                pathwaysByMatchKey.putAll(identities.pathwaysByMatchKey(caller.organisationId(), matchKeys));
             }
         }
 
