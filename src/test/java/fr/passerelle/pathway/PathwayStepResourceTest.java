@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.support.CloudEvents;
 import fr.passerelle.support.Directory;
 import fr.passerelle.support.MovableClock;
 import fr.passerelle.support.Pathways;
@@ -38,7 +39,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The interactive resources: idempotency, optimistic concurrency, age rules, joint steps, consent and access. */
+/** The interactive resources: idempotency, optimistic concurrency, age rules, corrections, joint steps, consent and access. */
 @QuarkusTest
 class PathwayStepResourceTest {
 
@@ -240,6 +241,21 @@ class PathwayStepResourceTest {
                 .body("state.cej.endedOn", nullValue());
         given().auth().oauth2(Tokens.departement(OWNER)).get("/api/v1/pathways/" + pathway + "/events/" + exit).then()
                 .statusCode(200).body("status", equalTo("CORRECTED")).body("correctedBy", hasSize(1));
+    }
+
+    @Test
+    void aCorrectionBreakingARuleIsPointedAtWhereItsDataWasSent() {
+        UUID pathway = Pathways.register(OWNER);
+        String proposal = Pathways.step(Tokens.departement(OWNER), pathway, "cej-proposals", TODAY, Map.of("decision", "ACCEPTED"))
+                .statusCode(201).extract().path("id");
+        Map<String, Object> refusedWithoutReason = Map.of("decision", "REFUSED");
+        given().auth().oauth2(Tokens.departement(OWNER)).contentType(ContentType.JSON).header("If-Match", "*")
+                .body(Map.of("occurredOn", TODAY.toString(), "data", refusedWithoutReason))
+                .post("/api/v1/pathways/" + pathway + "/events/" + proposal + "/corrections").then().statusCode(422)
+                .body("errors.pointer", equalTo(List.of("/data/refusalReason")));
+        CloudEvents.push(Tokens.departement(OWNER), CloudEvents.about(pathway, "event.corrected.v1", TODAY,
+                Map.of("eventId", proposal, "data", refusedWithoutReason))).statusCode(422)
+                .body("errors.pointer", equalTo(List.of("/data/data/refusalReason")));
     }
 
     @Test
