@@ -107,8 +107,10 @@ public class CloudEventReader {
             return correction(source, id, reference, occurredOn, occurredAt, (ObjectNode) data);
         }
         YoungPerson youngPerson = null;
-        ObjectNode payload = ((ObjectNode) data).deepCopy();
+        ObjectNode payload = (ObjectNode) data;
         if (type == EventType.ASE_SUPPORT_STARTED && payload.has("youngPerson")) {
+            // A copy: the identity leaves the data, not the event as sent.
+            payload = payload.deepCopy();
             youngPerson = parse(payload.remove("youngPerson"), YoungPerson.class, "/data/youngPerson");
         }
         EventData.Payload typed = parse(payload, type.dataClass(), "/data");

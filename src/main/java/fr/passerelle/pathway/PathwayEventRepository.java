@@ -10,10 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -35,17 +33,20 @@ public class PathwayEventRepository implements PanacheRepositoryBase<PathwayEven
     record Known(UUID eventId, UUID pathwayId) {
     }
 
-    /** Events this recorder already sent, keyed by {@code source + '\n' + sourceId}. */
+    /**
+     * Events this recorder already sent, keyed by {@code source + '\n' + sourceId}. One probe of the
+     * unique index per key, whatever the plan cache makes of a join: a cached generic plan hashed the
+     * recorder's whole log for each single event.
+     */
     Map<String, Known> findBySourceKeys(String recorderId, List<String> sources, List<String> sourceIds) {
         if (sources.isEmpty()) {
             return Map.of();
         }
         return session().doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
-                    select e.source, e.source_id, e.id, e.pathway_id from pathway_event e
-                    join unnest(?::text[], ?::text[]) as k(source, source_id)
-                      on e.source = k.source and e.source_id = k.source_id
-                    where e.recorder_id = ?""")) {
+                    select k.source, k.source_id, e.id, e.pathway_id from unnest(?::text[], ?::text[]) as k(source, source_id)
+                    cross join lateral (select id, pathway_id from pathway_event e
+                        where e.recorder_id = ? and e.source = k.source and e.source_id = k.source_id limit 1) e""")) {
                 statement.setArray(1, PathwayRepository.texts(connection, sources));
                 statement.setArray(2, PathwayRepository.texts(connection, sourceIds));
                 statement.setString(3, recorderId);
@@ -63,11 +64,11 @@ public class PathwayEventRepository implements PanacheRepositoryBase<PathwayEven
 
     /**
      * Inserts in the given order; an event whose source key a concurrent push stored first is
-     * skipped. Returns the ids actually inserted.
+     * skipped. Returns the seq of each event actually inserted, by id.
      */
-    Set<UUID> insert(List<NewEvent> events, String recorderKind, String recorderId, String subject, Instant recordedAt) {
+    Map<UUID, Long> insert(List<NewEvent> events, String recorderKind, String recorderId, String subject, Instant recordedAt) {
         if (events.isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
         return session().doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
@@ -79,7 +80,7 @@ public class PathwayEventRepository implements PanacheRepositoryBase<PathwayEven
                         with ordinality as t(id, pathway_id, type, occurred_on, occurred_at, source, source_id, target_event_id, data, position)
                     order by t.position
                     on conflict (recorder_id, source, source_id) do nothing
-                    returning id""")) {
+                    returning id, seq""")) {
                 statement.setTimestamp(1, Timestamp.from(recordedAt));
                 statement.setString(2, recorderKind);
                 statement.setString(3, recorderId);
@@ -94,10 +95,10 @@ public class PathwayEventRepository implements PanacheRepositoryBase<PathwayEven
                 statement.setArray(11, PathwayRepository.texts(connection, events.stream().map(NewEvent::sourceId).toList()));
                 statement.setArray(12, connection.createArrayOf("uuid", events.stream().map(NewEvent::targetEventId).toArray()));
                 statement.setArray(13, PathwayRepository.texts(connection, events.stream().map(NewEvent::data).toList()));
-                Set<UUID> inserted = new HashSet<>();
+                Map<UUID, Long> inserted = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        inserted.add(rows.getObject(1, UUID.class));
+                        inserted.put(rows.getObject(1, UUID.class), rows.getLong(2));
                     }
                 }
                 return inserted;

@@ -352,6 +352,7 @@ public class PathwayStepResource {
 
     @POST
     @Path("/events/{eventId}/confirmations")
+    // No body, so no Content-Type to require: the class-level JSON would answer 415 to a bare POST.
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
     @Audited(Purpose.PATHWAY_FOLLOW_UP)

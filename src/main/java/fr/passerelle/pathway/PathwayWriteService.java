@@ -14,8 +14,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -87,7 +89,8 @@ public class PathwayWriteService {
     }
 
     private List<EventOutcome> write(Caller caller, List<EventSubmission> submissions) {
-        Batch batch = new Batch(caller, submissions, clock.instant());
+        // Microseconds, as stored: the state is derived from the events in hand, which must equal them as read back.
+        Batch batch = new Batch(caller, submissions, clock.instant().truncatedTo(ChronoUnit.MICROS));
         batch.lockAndLoad();
         batch.stage();
         List<UUID> written = batch.store();
@@ -161,9 +164,7 @@ public class PathwayWriteService {
             known = events.findBySourceKeys(caller.organisationId(), sources, sourceIds);
             activeMissionsLocales = missionsLocales.activeAmong(missionLocaleIds);
             if (caller.is(Role.DEPARTEMENT)) {
-                for (PathwayIdentity identity : identities.byMatchKeys(caller.organisationId(), matchKeys)) {
-                    pathwaysByMatchKey.computeIfAbsent(identity.matchKey, key -> new ArrayList<>()).add(identity.pathwayId);
-                }
+                pathwaysByMatchKey.putAll(identities.pathwaysByMatchKey(caller.organisationId(), matchKeys));
             }
         }
 
@@ -212,17 +213,20 @@ public class PathwayWriteService {
             }
             EventData.Payload data = submission.data();
             EventType dated = type;
+            String dataPointer = "/data";
             if (type == EventType.EVENT_CORRECTED) {
                 StoredEvent target = ownTarget(work, submission.targetEventId(), "/data/eventId");
                 dated = target.type();
-                data = reader.parse(submission.correctionData(), target.type().dataClass(), "/data/data");
+                // A CloudEvent nests the corrected data in {eventId, data}; the interactive body holds it in data.
+                dataPointer = submission.occurredAt() != null ? "/data/data" : "/data";
+                data = reader.parse(submission.correctionData(), target.type().dataClass(), dataPointer);
             } else if (type == EventType.EVENT_RETRACTED) {
                 ownTarget(work, submission.targetEventId(), "/data/eventId");
             }
             if (type == EventType.IDENTITY_RECTIFIED) {
                 data = rectify(work, submission.youngPerson());
             }
-            checkRules(dated, data, state, work);
+            checkRules(dated, data, state, dataPointer);
             Optional<String> dateRefusal = AgeRules.dateRefusal(dated, caller.is(Role.DEPARTEMENT), work.birthDate,
                     submission.occurredOn(), today);
             if (dateRefusal.isPresent()) {
@@ -315,12 +319,13 @@ public class PathwayWriteService {
                 fields.add(EventData.IdentityField.PHONE);
             }
             if (fields.isEmpty()) {
-                throw ApiException.invalid("/youngPerson", "identical to the identity held: nothing to rectify");
+                throw new ApiException(ProblemType.VALIDATION_FAILED, "The identity sent is the one held: nothing to rectify.",
+                        List.of(fr.passerelle.platform.problem.Problem.FieldError.atPointer("", "identical to the identity held")));
             }
             String matchKey = MatchKey.of(person.firstName(), person.lastName(), person.birthDate());
-            for (PathwayIdentity other : identities.byMatchKeys(work.head.departementCode(), List.of(matchKey))) {
-                if (!other.pathwayId.equals(work.head.id()) && !other.pathwayId.equals(person.acknowledgedDuplicateOf())) {
-                    throw ApiException.likelyDuplicate(other.pathwayId, "Another pathway has these names and birth date: " + other.pathwayId
+            for (UUID other : identities.pathwaysByMatchKey(work.head.departementCode(), List.of(matchKey)).getOrDefault(matchKey, List.of())) {
+                if (!other.equals(work.head.id()) && !other.equals(person.acknowledgedDuplicateOf())) {
+                    throw ApiException.likelyDuplicate(other, "Another pathway has these names and birth date: " + other
                             + ". Rectify anyway with acknowledgedDuplicateOf set to its id.");
                 }
             }
@@ -358,63 +363,67 @@ public class PathwayWriteService {
             return target;
         }
 
-        private void checkRules(EventType type, EventData.Payload data, PathwayState state, Work work) {
+        /** Checks the rules of the type; errors point below {@code dataPointer}, where the data sits in the request. */
+        private void checkRules(EventType type, EventData.Payload data, PathwayState state, String dataPointer) {
             boolean byDepartement = caller.is(Role.DEPARTEMENT);
             switch (type) {
                 case EVENT_CORRECTED -> throw new IllegalStateException("corrections are checked as their target");
                 case MISSION_LOCALE_SOLICITED -> {
-                    requireActiveMissionLocale(((EventData.MissionLocaleSolicited) data).missionLocaleId(), "/missionLocaleId");
+                    requireActiveMissionLocale(((EventData.MissionLocaleSolicited) data).missionLocaleId(),
+                            dataPointer + "/missionLocaleId");
                     if (state.consent().status() == PathwayState.ConsentStatus.WITHDRAWN) {
-                        throw ApiException.invalid("/missionLocaleId", "the young person withdrew their consent to sharing; "
-                                + "record their consent again before soliciting a Mission Locale");
+                        throw ApiException.invalid(dataPointer + "/missionLocaleId", "the young person withdrew their consent "
+                                + "to sharing; record their consent again before soliciting a Mission Locale");
                     }
                 }
                 case REVIEW_HELD -> {
                     EventData.ReviewHeld review = (EventData.ReviewHeld) data;
                     if (review.binome()) {
-                        requireActiveMissionLocale(review.missionLocaleId(), "/missionLocaleId");
+                        requireActiveMissionLocale(review.missionLocaleId(), dataPointer + "/missionLocaleId");
                     } else if (review.missionLocaleId() != null) {
-                        throw ApiException.invalid("/missionLocaleId", "only when a Mission Locale counsellor took part");
+                        throw ApiException.invalid(dataPointer + "/missionLocaleId",
+                                "only when a Mission Locale counsellor took part");
                     }
                 }
                 case AUTONOMY_PROJECT_RECORDED -> {
                     EventData.AutonomyProjectRecorded project = (EventData.AutonomyProjectRecorded) data;
                     if (project.joint()) {
-                        requireActiveMissionLocale(project.missionLocaleId(), "/missionLocaleId");
+                        requireActiveMissionLocale(project.missionLocaleId(), dataPointer + "/missionLocaleId");
                     } else if (project.missionLocaleId() != null) {
-                        throw ApiException.invalid("/missionLocaleId", "only for a joint autonomy project");
+                        throw ApiException.invalid(dataPointer + "/missionLocaleId", "only for a joint autonomy project");
                     }
                 }
                 case HANDOVER_DECIDED -> {
                     if (byDepartement) {
-                        requireLinked(((EventData.HandoverDecided) data).missionLocaleId(), state);
+                        requireLinked(((EventData.HandoverDecided) data).missionLocaleId(), state, dataPointer);
                     }
                 }
                 case SHARE_ENDED -> {
                     if (byDepartement) {
-                        requireLinked(((EventData.ShareEnded) data).missionLocaleId(), state);
+                        requireLinked(((EventData.ShareEnded) data).missionLocaleId(), state, dataPointer);
                     }
                 }
                 case CEJ_PROPOSED -> {
                     EventData.CejProposed proposal = (EventData.CejProposed) data;
                     if ((proposal.decision() == EventData.CejDecision.REFUSED) != (proposal.refusalReason() != null)) {
-                        throw ApiException.invalid("/refusalReason", "required when the decision is REFUSED, and only then");
+                        throw ApiException.invalid(dataPointer + "/refusalReason",
+                                "required when the decision is REFUSED, and only then");
                     }
                 }
                 case PATHWAY_TRANSFERRED -> {
                     String to = ((EventData.PathwayTransferred) data).toDepartementCode();
                     if (to.equals(state.departementCode()) || !departements.isActive(to)) {
-                        throw ApiException.invalid("/toDepartementCode", "must be another active collectivity");
+                        throw ApiException.invalid(dataPointer + "/toDepartementCode", "must be another active collectivity");
                     }
                 }
-                case JOINT_STEP_CONFIRMED, JOINT_STEP_DISPUTED -> checkJointStep(CloudEventReader.targetOf(data), state, work);
+                case JOINT_STEP_CONFIRMED, JOINT_STEP_DISPUTED -> checkJointStep(CloudEventReader.targetOf(data), state, dataPointer);
                 default -> {
                 }
             }
         }
 
         /** A joint step is attested by the Mission Locale it names, or disputed by it or the owning département. */
-        private void checkJointStep(UUID target, PathwayState state, Work work) {
+        private void checkJointStep(UUID target, PathwayState state, String dataPointer) {
             Optional<UUID> missionLocale = state.reviews().stream()
                     .filter(review -> review.eventId().equals(target) && review.binome())
                     .map(PathwayState.Review::missionLocaleId).findFirst();
@@ -423,7 +432,8 @@ public class PathwayWriteService {
                 missionLocale = Optional.of(state.autonomyProject().missionLocaleId());
             }
             if (missionLocale.isEmpty()) {
-                throw ApiException.invalid("/eventId", "not a binôme review or the current joint autonomy project of this pathway");
+                throw ApiException.invalid(dataPointer + "/eventId",
+                        "not a binôme review or the current joint autonomy project of this pathway");
             }
             if (caller.is(Role.MISSION_LOCALE) && !missionLocale.get().toString().equals(caller.organisationId())) {
                 throw ApiException.forbidden("Only the Mission Locale named in the joint step may attest or dispute it.");
@@ -439,9 +449,10 @@ public class PathwayWriteService {
             }
         }
 
-        private void requireLinked(UUID id, PathwayState state) {
+        private void requireLinked(UUID id, PathwayState state, String dataPointer) {
             if (id == null || state.missionLocales().stream().noneMatch(link -> link.missionLocaleId().equals(id))) {
-                throw ApiException.invalid("/missionLocaleId", "required: a Mission Locale solicited for this young person");
+                throw ApiException.invalid(dataPointer + "/missionLocaleId",
+                        "required: a Mission Locale solicited for this young person");
             }
         }
 
@@ -449,32 +460,33 @@ public class PathwayWriteService {
         List<UUID> store() {
             if (!newPathways.isEmpty()) {
                 Set<UUID> inserted = new HashSet<>(pathways.insertNew(newPathways.stream().map(NewPathway::head).toList(), now));
+                List<PathwayIdentity> newIdentities = new ArrayList<>();
                 for (NewPathway pathway : newPathways) {
                     if (inserted.contains(pathway.head().id())) {
-                        identities.persist(pathway.identity());
+                        newIdentities.add(pathway.identity());
                     } else {
                         abandon(pathway.head().id());
                     }
                 }
-                identities.flush();
+                identities.insert(newIdentities);
             }
             List<PathwayEventRepository.NewEvent> rows = staged.stream().map(this::row).toList();
-            Set<UUID> inserted = events.insert(rows, caller.role().organisationKind().name(), caller.organisationId(),
+            Map<UUID, Long> seqs = events.insert(rows, caller.role().organisationKind().name(), caller.organisationId(),
                     caller.subject(), now);
-            List<Staged> racedOut = staged.stream().filter(event -> !inserted.contains(event.event().id())).toList();
+            List<Staged> racedOut = staged.stream().filter(event -> !seqs.containsKey(event.event().id())).toList();
             if (!racedOut.isEmpty()) {
                 resolveRaces(racedOut);
             }
-            applyRectifications(inserted);
-            Set<UUID> touched = staged.stream().filter(event -> inserted.contains(event.event().id()))
+            applyRectifications(seqs.keySet());
+            Set<UUID> touched = staged.stream().filter(event -> seqs.containsKey(event.event().id()))
                     .map(event -> event.event().pathwayId()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-            derive(touched, staged.stream().filter(event -> inserted.contains(event.event().id())).map(Staged::event).toList());
+            derive(touched, seqs);
             rejections.insert(caller.organisationId(), rejected, now);
             return List.copyOf(touched);
         }
 
         /** Writes the rectified identities whose event was stored. */
-        private void applyRectifications(Set<UUID> inserted) {
+        private void applyRectifications(java.util.Collection<UUID> inserted) {
             for (Staged event : staged) {
                 if (event.event().type() != EventType.IDENTITY_RECTIFIED || !inserted.contains(event.event().id())) {
                     continue;
@@ -519,23 +531,26 @@ public class PathwayWriteService {
             }
         }
 
-        private void derive(Collection<UUID> pathwayIds, List<StoredEvent> recorded) {
+        /**
+         * Derives the state of the pathways from the events in hand, the staged ones with the seq
+         * they were stored with: the same events as reading them back, without the round trip.
+         */
+        private void derive(Collection<UUID> pathwayIds, Map<UUID, Long> seqs) {
             if (pathwayIds.isEmpty()) {
                 return;
             }
             Map<UUID, Long> versions = new HashMap<>();
-            Map<UUID, List<PathwayEventRepository.Row>> rows = events.byPathways(pathwayIds);
             List<PathwayRepository.Derived> derived = new ArrayList<>();
             List<PathwaysChanged.Change> changes = new ArrayList<>();
             for (UUID id : pathwayIds) {
-                List<StoredEvent> all = codec.decode(rows.get(id));
                 Work work = works.get(id);
+                List<StoredEvent> all = work.asStored(seqs);
                 PathwayHistory history = PathwayHistory.of(id, work.birthDate, all);
                 derived.add(PathwayDerivation.derive(id, history.state(), all.size(), codec.encode(history.state()),
                         all.stream().map(StoredEvent::occurredOn).max(java.util.Comparator.naturalOrder()).orElse(null)));
                 versions.put(id, (long) all.size());
                 changes.add(new PathwaysChanged.Change(work.initialState, history,
-                        recorded.stream().filter(event -> event.pathwayId().equals(id)).toList()));
+                        all.stream().filter(event -> seqs.containsKey(event.id())).toList()));
             }
             pathways.updateDerived(derived, now);
             changed.fire(new PathwaysChanged(changes));
@@ -589,6 +604,7 @@ public class PathwayWriteService {
         private final PathwayHead head;
         private LocalDate birthDate;
         private final List<StoredEvent> events;
+        private final int loaded;
         private final PathwayState initialState;
         private long maxSeq;
         private PathwayState state;
@@ -597,6 +613,7 @@ public class PathwayWriteService {
             this.head = head;
             this.birthDate = head.birthDate();
             this.events = new ArrayList<>(stored);
+            this.loaded = stored.size();
             this.maxSeq = stored.stream().mapToLong(StoredEvent::seq).max().orElse(0);
             this.initialState = created ? null : PathwayFold.fold(stored);
             this.state = initialState;
@@ -617,6 +634,19 @@ public class PathwayWriteService {
                 state = PathwayFold.fold(events);
             }
             return state;
+        }
+
+        /** The events as stored: staged ones numbered by the database, those it did not store (a concurrent push did) left out. */
+        List<StoredEvent> asStored(Map<UUID, Long> seqs) {
+            List<StoredEvent> stored = new ArrayList<>(events.subList(0, loaded));
+            for (StoredEvent event : events.subList(loaded, events.size())) {
+                Long seq = seqs.get(event.id());
+                if (seq != null) {
+                    stored.add(event.withSeq(seq));
+                }
+            }
+            stored.sort(Comparator.comparingLong(StoredEvent::seq));
+            return stored;
         }
     }
 

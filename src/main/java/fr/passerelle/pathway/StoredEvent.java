@@ -25,4 +25,8 @@ public record StoredEvent(
     public boolean recordedBy(OrganisationKind kind, String id) {
         return recorderKind == kind && recorderId.equals(id);
     }
+
+    StoredEvent withSeq(long stored) {
+        return new StoredEvent(id, stored, pathwayId, type, occurredOn, recordedAt, recorderKind, recorderId, targetEventId, data);
+    }
 }
