@@ -14,10 +14,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import fr.passerelle.platform.web.ETags;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,10 +68,18 @@ public class SharedPathwayResource {
     @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "getSharedPathway", summary = "A pathway as the Mission Locale may see it",
             description = "Once the share has ended, only that it ended. A pathway never shared with the caller answers 404.")
-    @APIResponse(responseCode = "200", description = "The shared pathway")
+    @APIResponse(responseCode = "200", description = "The shared pathway; while the share is active, ETag is the pathway's version "
+            + "for If-Match when recording a step",
+            headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = SharedPathwayView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public SharedPathwayView get(@PathParam("id") UUID id) {
-        return service.get(caller.get(), id);
+    public Response get(@PathParam("id") UUID id) {
+        SharedPathwayView view = service.get(caller.get(), id);
+        Response.ResponseBuilder response = Response.ok(view);
+        if (view.version() != null) {
+            response.header(HttpHeaders.ETAG, ETags.of(view.version()));
+        }
+        return response.build();
     }
 
     @GET

@@ -94,6 +94,8 @@ class EventCatalogueTest {
                 (f, side) -> Map.of("channel", "IN_PERSON"), step("POST", "first-contacts", false)));
         EXAMPLES.put(EventType.MISSION_LOCALE_REGISTERED, Example.of(
                 (f, side) -> Map.of("missionLocaleReference", "IMILO-2026-000042"), step("POST", "registrations", false)));
+        EXAMPLES.put(EventType.MISSION_LOCALE_REFERENCE_LINKED, Example.of(
+                (f, side) -> Map.of("missionLocaleReference", "IMILO-2026-000043"), step("POST", "mission-locale-references", false)));
         EXAMPLES.put(EventType.REVIEW_HELD, Example.of(
                 (f, side) -> f.binomeReviewData(), step("POST", "reviews", false), "missionLocaleId"));
         EXAMPLES.put(EventType.ORIENTATION_DIAGNOSTIC_COMPLETED, Example.of(
@@ -193,7 +195,8 @@ class EventCatalogueTest {
             request.body(call.body());
         }
         if (call.ifMatch()) {
-            request.header("If-Match", Pathways.etag(fixture.token(side), fixture.pathway));
+            request.header("If-Match", side == Side.DEPARTEMENT ? Pathways.etag(fixture.token(side), fixture.pathway)
+                    : Pathways.sharedEtag(fixture.token(side), fixture.pathway));
         }
         if (call.registration()) {
             String location = request.request(call.method(), "/api/v1/pathways").then().statusCode(201).extract().header("Location");
@@ -287,6 +290,7 @@ class EventCatalogueTest {
             case DEPARTEMENT -> List.of(Side.DEPARTEMENT);
             case MISSION_LOCALE -> List.of(Side.MISSION_LOCALE);
             case BOTH -> List.of(Side.DEPARTEMENT, Side.MISSION_LOCALE);
+            case PLATFORM -> List.of();
         };
     }
 

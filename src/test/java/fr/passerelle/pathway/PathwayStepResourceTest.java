@@ -232,7 +232,7 @@ class PathwayStepResourceTest {
         String exit = Pathways.step(token, pathway, "cej-exits", TODAY.minusDays(5), Map.of("outcome", "EMPLOYMENT"))
                 .statusCode(201).extract().path("id");
         state(pathway).body("state.cej.status", equalTo("ENDED"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", Pathways.etag(token, pathway))
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", Pathways.sharedEtag(token, pathway))
                 .body(Map.of("occurredOn", TODAY.minusDays(20).toString(), "data", Map.of("outcome", "EMPLOYMENT")))
                 .post("/api/v1/pathways/" + pathway + "/events/" + exit + "/corrections").then().statusCode(201);
         state(pathway)
@@ -325,14 +325,17 @@ class PathwayStepResourceTest {
                 .body("state.consent.status", equalTo("WITHDRAWN"))
                 .body("state.missionLocales.share", equalTo(List.of("ENDED", "ENDED")));
         for (UUID missionLocale : List.of(first, second)) {
-            given().auth().oauth2(Tokens.missionLocale(missionLocale)).get("/api/v1/pathways/" + pathway).then().statusCode(404);
+            given().auth().oauth2(Tokens.missionLocale(missionLocale)).get("/api/v1/shared-pathways/" + pathway).then().statusCode(200)
+                    .body("share.status", equalTo("ENDED")).body("youngPerson", equalTo(null));
             firstContact(missionLocale, pathway, TODAY).statusCode(404);
         }
         solicitation(pathway, first).statusCode(422).body("errors.pointer", equalTo(List.of("/data/missionLocaleId")));
         Pathways.step(Tokens.departement(OWNER), pathway, "consents", TODAY, null).statusCode(201);
         solicitation(pathway, first).statusCode(201);
-        given().auth().oauth2(Tokens.missionLocale(first)).get("/api/v1/pathways/" + pathway).then().statusCode(200);
-        given().auth().oauth2(Tokens.missionLocale(second)).get("/api/v1/pathways/" + pathway).then().statusCode(404);
+        given().auth().oauth2(Tokens.missionLocale(first)).get("/api/v1/shared-pathways/" + pathway).then().statusCode(200)
+                .body("share.status", equalTo("ACTIVE"));
+        given().auth().oauth2(Tokens.missionLocale(second)).get("/api/v1/shared-pathways/" + pathway).then().statusCode(200)
+                .body("share.status", equalTo("ENDED"));
     }
 
     // --- Access, per endpoint
@@ -402,9 +405,9 @@ class PathwayStepResourceTest {
                 new Endpoint("POST", "/api/v1/pathways", Callers.DEPARTEMENT, Pathways.registrationBody(Pathways.caseReference(),
                         "Camille", "Access-" + UUID.randomUUID(), TODAY.minusYears(18))),
                 new Endpoint("GET", "/api/v1/pathways", Callers.DEPARTEMENT, null),
-                new Endpoint("GET", "/api/v1/pathways/{id}", Callers.BOTH, null),
-                new Endpoint("GET", "/api/v1/pathways/{id}/events", Callers.BOTH, null),
-                new Endpoint("GET", "/api/v1/pathways/{id}/events/{eventId}", Callers.BOTH, null));
+                new Endpoint("GET", "/api/v1/pathways/{id}", Callers.DEPARTEMENT, null),
+                new Endpoint("GET", "/api/v1/pathways/{id}/events", Callers.DEPARTEMENT, null),
+                new Endpoint("GET", "/api/v1/pathways/{id}/events/{eventId}", Callers.DEPARTEMENT, null));
     }
 
     static Stream<Endpoint> endpointsNamingAPathway() {

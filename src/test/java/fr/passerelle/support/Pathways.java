@@ -74,7 +74,13 @@ public final class Pathways {
                 .statusCode(201);
     }
 
+    /** The pathway's ETag as its owning département reads it. */
     public static String etag(String token, UUID pathway) {
         return given().auth().oauth2(token).get("/api/v1/pathways/" + pathway).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** The pathway's ETag as a Mission Locale it is shared with reads it. */
+    public static String sharedEtag(String token, UUID pathway) {
+        return given().auth().oauth2(token).get("/api/v1/shared-pathways/" + pathway).then().statusCode(200).extract().header("ETag");
     }
 }
