@@ -329,12 +329,15 @@ public class PathwayWriteService {
             return new EventData.IdentityRectified(fields);
         }
 
-        /** A département writes to the pathways it owns; a Mission Locale to those shared with it. Others do not exist for them. */
+        /**
+         * A département writes to the pathways it owns; a Mission Locale to those shared with it; the
+         * platform itself (erasure) to any. Others do not exist for them.
+         */
         private void authorize(Work work, PathwayState state) {
-            boolean allowed = caller.is(Role.ADMIN) || caller.is(Role.DEPARTEMENT)
+            boolean allowed = caller.is(Role.ADMIN) || (caller.is(Role.DEPARTEMENT)
                     ? caller.organisationId().equals(state.departementCode())
                     : state.missionLocales().stream().anyMatch(link -> link.missionLocaleId().toString().equals(caller.organisationId())
-                            && link.share() == PathwayState.ShareStatus.ACTIVE);
+                            && link.share() == PathwayState.ShareStatus.ACTIVE));
             if (!allowed) {
                 throw ApiException.notFound("No pathway " + work.head.id() + " that this caller may write to.");
             }
