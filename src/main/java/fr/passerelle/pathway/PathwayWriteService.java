@@ -92,7 +92,7 @@ public class PathwayWriteService {
         batch.stage();
         List<UUID> written = batch.store();
         if (caller != PLATFORM) {
-            audit.record(caller, AuditService.Operation.WRITE, written);
+            audit.record(caller, rectifiesIdentity(submissions) ? AuditService.Operation.RECTIFY : AuditService.Operation.WRITE, written);
         }
         return batch.outcomes();
     }
@@ -569,6 +569,12 @@ public class PathwayWriteService {
         List<EventOutcome> outcomes() {
             return List.of(outcomes);
         }
+    }
+
+    /** A rectification of identity is told apart in the audit trail: it changes the personal data itself. */
+    private static boolean rectifiesIdentity(List<EventSubmission> submissions) {
+        return !submissions.isEmpty() && submissions.stream().allMatch(submission -> submission instanceof EventSubmission.Readable readable
+                && readable.type() == EventType.IDENTITY_RECTIFIED);
     }
 
     private static Set<UUID> namedMissionsLocales(EventData.Payload data) {
