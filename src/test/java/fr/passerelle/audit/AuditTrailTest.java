@@ -2,7 +2,9 @@ package fr.passerelle.audit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,8 +25,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +68,7 @@ class AuditTrailTest {
         String departement = Tokens.as(agent, "departement", DEPARTEMENT);
         UUID missionLocaleId = Directory.newMissionLocale(DEPARTEMENT);
         String missionLocale = Tokens.as(counsellor, "mission-locale", missionLocaleId.toString());
-        Map<String, Expected> expected = new java.util.LinkedHashMap<>();
+        Map<String, Expected> expected = new LinkedHashMap<>();
         String reference = Pathways.caseReference();
 
         String call = correlationId();
@@ -106,7 +110,7 @@ class AuditTrailTest {
         call = correlationId();
         // The Mission Locale is new: its whole feed is about this pathway. `wait` returns as soon as an entry is readable.
         as(missionLocale, call).queryParam("wait", 10).get("/api/v1/feed").then().statusCode(200)
-                .body("entries.pathwayId", org.hamcrest.Matchers.everyItem(equalTo(pathway.toString())));
+                .body("entries.pathwayId", everyItem(equalTo(pathway.toString())));
         expected.put(call, new Expected("feed page", counsellor, missionLocaleId.toString(), "mission-locale", "FEED",
                 "GET /api/v1/feed", "SYNCHRONISATION", "SUCCESS"));
 
@@ -221,7 +225,7 @@ class AuditTrailTest {
         List<String> recorded = sharedPathwayReads(missionLocaleId,
                 Tokens.as(subject, "mission-locale", missionLocaleId.toString()), 2);
         var response = given().auth().oauth2(Tokens.dpo()).accept("text/csv").queryParam("organisationId", missionLocaleId.toString())
-                .get(AUDIT).then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract();
+                .get(AUDIT).then().statusCode(200).contentType(startsWith("text/csv")).extract();
         String csv = response.asString();
         List<Map<String, Object>> json = given().auth().oauth2(Tokens.dpo()).queryParam("organisationId", missionLocaleId.toString())
                 .get(AUDIT).then().statusCode(200).extract().jsonPath().getList("items");
@@ -240,7 +244,7 @@ class AuditTrailTest {
                     String.join(" ", (List<String>) record.get("pathwayIds")), recorded.get(i)),
                     List.of(fields.get(0), fields.get(2), fields.get(3), fields.get(4), fields.get(5), fields.get(6), fields.get(7),
                             fields.get(8), fields.get(9), fields.get(10)));
-            assertEquals(java.time.Instant.parse((String) record.get("recordedAt")), java.time.Instant.parse(fields.get(1)));
+            assertEquals(Instant.parse((String) record.get("recordedAt")), Instant.parse(fields.get(1)));
         }
     }
 

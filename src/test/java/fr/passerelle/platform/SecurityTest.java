@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -540,7 +541,7 @@ class SecurityTest {
         (request.equals("rectification") ? call.body(body).put(path) : call.body(body).post(path)).then().statusCode(400)
                 .body("type", equalTo("urn:passerelle:problem:malformed-request"))
                 .body("errors[0].pointer", equalTo("/" + field))
-                .body("errors[0].detail", org.hamcrest.Matchers.startsWith("unknown property '" + field + "'"));
+                .body("errors[0].detail", startsWith("unknown property '" + field + "'"));
 
         assertEquals(version, Pathways.etag(departement, world.pathway), "the pathway did not change");
         given().auth().oauth2(departement).queryParam("caseReference", caseReference).get("/api/v1/pathways").then().statusCode(200)

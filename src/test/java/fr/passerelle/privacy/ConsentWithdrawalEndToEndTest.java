@@ -23,6 +23,8 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -185,9 +187,9 @@ class ConsentWithdrawalEndToEndTest {
     /** Deliveries are at least once and may come out of order: one per cursor, in the order of the feed. */
     private static List<Map<String, Object>> inFeedOrder(List<Map<String, Object>> received, List<Map<String, Object>> feed) {
         List<Object> order = cursors(feed);
-        Map<Object, Map<String, Object>> byCursor = new java.util.LinkedHashMap<>();
+        Map<Object, Map<String, Object>> byCursor = new LinkedHashMap<>();
         received.forEach(entry -> byCursor.putIfAbsent(entry.get("cursor"), entry));
-        return byCursor.values().stream().sorted(java.util.Comparator.comparingInt(entry -> {
+        return byCursor.values().stream().sorted(Comparator.comparingInt(entry -> {
             int position = order.indexOf(entry.get("cursor"));
             return position < 0 ? Integer.MAX_VALUE : position;
         })).toList();

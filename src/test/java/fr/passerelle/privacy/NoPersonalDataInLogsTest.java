@@ -1,6 +1,7 @@
 package fr.passerelle.privacy;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import fr.passerelle.support.Pathways;
 import fr.passerelle.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -128,7 +130,7 @@ class NoPersonalDataInLogsTest {
         String body = given().auth().oauth2(departement).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Pathways.registrationBody(reference, person.json())).post("/api/v1/pathways").then().statusCode(201)
                 .extract().asString();
-        UUID pathway = UUID.fromString(io.restassured.path.json.JsonPath.from(body).getString("id"));
+        UUID pathway = UUID.fromString(JsonPath.from(body).getString("id"));
         given().auth().oauth2(departement).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Pathways.registrationBody(reference, person.json())).post("/api/v1/pathways").then().statusCode(201);
 
@@ -162,7 +164,7 @@ class NoPersonalDataInLogsTest {
         withNul.put("lastName", "X\u0000" + tooOld.lastName());
         given().auth().oauth2(departement).contentType(ContentType.JSON)
                 .body(Pathways.registrationBody(Pathways.caseReference(), withNul)).post("/api/v1/pathways").then().statusCode(422)
-                .body("errors[0].pointer", org.hamcrest.Matchers.equalTo("/youngPerson/lastName"));
+                .body("errors[0].pointer", equalTo("/youngPerson/lastName"));
 
         // Steps by both sides, reads and searches.
         Pathways.step(departement, pathway, "consents", Pathways.today(), null).statusCode(201);
