@@ -5,13 +5,14 @@ import fr.passerelle.platform.audit.Purpose;
 import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.Csv;
-import fr.passerelle.platform.web.Page;
 import fr.passerelle.platform.web.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -29,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Role.Names.DPO)
 public class AuditResource {
 
+    private static final MediaType CSV = MediaType.valueOf(Csv.MEDIA_TYPE);
+
     private final AuditService audit;
     private final CurrentCaller caller;
     private final PageRequest pages;
@@ -40,35 +43,44 @@ public class AuditResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE_UTF8})
     @Audited(Purpose.DATA_PROTECTION_CONTROL)
     @Operation(operationId = "searchAuditRecords", summary = "Search the audit trail (data protection officer)",
             description = "Every read or write of personal data, oldest first. Records carry pathway ids, never names. "
                     + "Kept one year (`passerelle.audit.retention`). The search is itself recorded. `Accept: text/csv` exports "
                     + "every matching record (columns: " + "id, recordedAt, subject, organisationId, role, operation, endpoint, "
-                    + "purpose, outcome, pathwayIds (space-separated), correlationId).")
+                    + "purpose, outcome, pathwayIds (space-separated), correlationId); JSON otherwise.")
     @APIResponse(responseCode = "200", description = "One page, or the whole export as CSV", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditRecordPage.class)),
         @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
-    public Page<AuditRecordView> search(
+    public Response search(
             @QueryParam("pathwayId") UUID pathwayId,
             @Parameter(description = "Collectivity code, Mission Locale id or national body code") @QueryParam("organisationId") String organisationId,
             @Parameter(description = "From this instant, included") @QueryParam("from") Instant from,
             @Parameter(description = "To this instant, excluded") @QueryParam("to") Instant to,
             @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 500", schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500"))
-            @QueryParam("limit") Integer limit) {
-        return audit.search(caller.get(), pathwayId, organisationId, from, to, cursor, pages.limit(limit));
+            @QueryParam("limit") Integer limit,
+            @Context HttpHeaders headers) {
+        if (csvPreferred(headers)) {
+            return Response.ok(audit.exportCsv(caller.get(), pathwayId, organisationId, from, to), Csv.MEDIA_TYPE_UTF8)
+                    .header("Content-Disposition", "attachment; filename=\"audit-records.csv\"").build();
+        }
+        return Response.ok(audit.search(caller.get(), pathwayId, organisationId, from, to, cursor, pages.limit(limit)),
+                MediaType.APPLICATION_JSON).build();
     }
 
-    @GET
-    @Produces(Csv.MEDIA_TYPE_UTF8)
-    @Audited(Purpose.DATA_PROTECTION_CONTROL)
-    @Operation(hidden = true)
-    public Response export(@QueryParam("pathwayId") UUID pathwayId, @QueryParam("organisationId") String organisationId,
-            @QueryParam("from") Instant from, @QueryParam("to") Instant to) {
-        return Response.ok(audit.exportCsv(caller.get(), pathwayId, organisationId, from, to), Csv.MEDIA_TYPE_UTF8)
-                .header("Content-Disposition", "attachment; filename=\"audit-records.csv\"").build();
+    /** CSV only when asked for before JSON: a client accepting anything gets JSON. */
+    private static boolean csvPreferred(HttpHeaders headers) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (accepted.isCompatible(CSV)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Documents the JSON page in the contract. */

@@ -100,7 +100,7 @@ public class CloudEventsResource {
                     + "Every rejected event is kept and listed by `GET /api/v1/events/rejections` for reconciliation.")
     @RequestBody(required = true, content = {
         @Content(mediaType = SINGLE, schema = @Schema(implementation = CloudEventDocument.class)),
-        @Content(mediaType = BATCH, schema = @Schema(type = SchemaType.ARRAY, implementation = CloudEventDocument.class))})
+        @Content(mediaType = BATCH, schema = @Schema(type = SchemaType.ARRAY, maxItems = 1000, implementation = CloudEventDocument.class))})
     @APIResponse(responseCode = "201", description = "One event, stored", content = @Content(schema = @Schema(implementation = EventReceipt.class)))
     @APIResponse(responseCode = "200", description = "A batch's receipts, or one event already stored (duplicate)",
             content = @Content(schema = @Schema(oneOf = {BatchReport.class, EventReceipt.class})))

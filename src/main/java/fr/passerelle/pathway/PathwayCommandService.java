@@ -44,7 +44,7 @@ public class PathwayCommandService {
                     ase.startedOn(), null, new EventData.AseSupportStarted(ase.placement(), ase.measure(), ase.youngAdultContract()),
                     null, null, request.youngPerson(), true, null);
             EventOutcome outcome = recordOne(caller, submission);
-            var pathway = query.get(caller, outcome.pathwayId());
+            var pathway = query.afterWrite(caller, outcome.pathwayId());
             return new StoredResponse(201, codec.encode(pathway.value()), pathway.etag(), "/api/v1/pathways/" + outcome.pathwayId());
         });
     }
@@ -81,7 +81,7 @@ public class PathwayCommandService {
                     java.time.LocalDate.now(clock.withZone(CloudEventReader.PARIS)), null, null, null, null, person, false,
                     expectedVersion);
             EventOutcome outcome = recordOne(caller, submission);
-            var pathway = query.get(caller, pathwayId);
+            var pathway = query.afterWrite(caller, pathwayId);
             return new StoredResponse(200, codec.encode(pathway.value()), pathway.etag(), null);
         });
     }

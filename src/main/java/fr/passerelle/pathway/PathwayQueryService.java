@@ -78,6 +78,13 @@ public class PathwayQueryService {
         return new Versioned<>(view(pathway), pathway.version);
     }
 
+    /** The pathway as a write just left it, for that write's answer: the write's own audit record covers this read. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Versioned<PathwayView> afterWrite(Caller caller, UUID id) {
+        Pathway pathway = readable(caller, id);
+        return new Versioned<>(view(pathway), pathway.version);
+    }
+
     /** The pathway's version, for If-Match checks before a write. */
     @Transactional
     public long version(Caller caller, UUID id) {

@@ -95,7 +95,7 @@ public class PathwayWriteService {
         batch.stage();
         List<UUID> written = batch.store();
         if (caller != PLATFORM) {
-            audit.record(caller, AuditService.Operation.WRITE, written);
+            audit.record(caller, rectifiesIdentity(submissions) ? AuditService.Operation.RECTIFY : AuditService.Operation.WRITE, written);
         }
         return batch.outcomes();
     }
@@ -334,12 +334,15 @@ public class PathwayWriteService {
             return new EventData.IdentityRectified(fields);
         }
 
-        /** A département writes to the pathways it owns; a Mission Locale to those shared with it. Others do not exist for them. */
+        /**
+         * A département writes to the pathways it owns; a Mission Locale to those shared with it; the
+         * platform itself (erasure) to any. Others do not exist for them.
+         */
         private void authorize(Work work, PathwayState state) {
-            boolean allowed = caller.is(Role.ADMIN) || caller.is(Role.DEPARTEMENT)
+            boolean allowed = caller.is(Role.ADMIN) || (caller.is(Role.DEPARTEMENT)
                     ? caller.organisationId().equals(state.departementCode())
                     : state.missionLocales().stream().anyMatch(link -> link.missionLocaleId().toString().equals(caller.organisationId())
-                            && link.share() == PathwayState.ShareStatus.ACTIVE);
+                            && link.share() == PathwayState.ShareStatus.ACTIVE));
             if (!allowed) {
                 throw ApiException.notFound("No pathway " + work.head.id() + " that this caller may write to.");
             }
@@ -581,6 +584,12 @@ public class PathwayWriteService {
         List<EventOutcome> outcomes() {
             return List.of(outcomes);
         }
+    }
+
+    /** A rectification of identity is told apart in the audit trail: it changes the personal data itself. */
+    private static boolean rectifiesIdentity(List<EventSubmission> submissions) {
+        return !submissions.isEmpty() && submissions.stream().allMatch(submission -> submission instanceof EventSubmission.Readable readable
+                && readable.type() == EventType.IDENTITY_RECTIFIED);
     }
 
     private static Set<UUID> namedMissionsLocales(EventData.Payload data) {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Checks, without a cluster and without starting Quarkus, the properties of the manifests in k8s/
  * that production relies on. It reads the files kustomization.yaml lists, as kustomize would, and
- * the application settings they must agree with (shutdown timeout, connection pool).
+ * the application settings they must agree with (shutdown timeout, connection pool, database role).
  */
 class KubernetesManifestsTest {
 
@@ -45,11 +45,17 @@ class KubernetesManifestsTest {
             "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
             "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION");
 
-    /** Keys of the secret CloudNativePG creates for the owner of the database. */
-    private static final Map<String, String> DATASOURCE_SECRET_KEYS = Map.of(
-            "QUARKUS_DATASOURCE_JDBC_URL", "jdbc-uri",
+    /** The application's credentials: the restricted managed role, from the keys of its basic-auth Secret. */
+    private static final Map<String, String> DATASOURCE_CREDENTIALS = Map.of(
             "QUARKUS_DATASOURCE_USERNAME", "username",
             "QUARKUS_DATASOURCE_PASSWORD", "password");
+
+    /** The migrations' credentials: the owner, from the secret CloudNativePG creates for it. */
+    private static final Map<String, String> FLYWAY_CREDENTIALS = Map.of(
+            "QUARKUS_FLYWAY_USERNAME", "username",
+            "QUARKUS_FLYWAY_PASSWORD", "password");
+
+    private static final String APP_ROLE_VARIABLE = "PASSERELLE_DATABASE_APP_ROLE";
 
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|secret|api_?key|private_?key).*");
     private static final Pattern INLINE_PASSWORD = Pattern.compile("(?i).*password=.+");
@@ -195,23 +201,45 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void datasourceComesFromTheCloudNativePgAppSecretNeverFromALiteral() {
-        String appSecret = single("Cluster").at("/metadata/name").asText() + "-app";
-        Map<String, JsonNode> env = envByName(container());
-        DATASOURCE_SECRET_KEYS.forEach((variable, key) -> {
-            JsonNode entry = env.get(variable);
-            assertTrue(entry != null, variable + " is not set");
-            assertFalse(entry.has("value"), variable + " is a literal value");
-            JsonNode secretRef = entry.at("/valueFrom/secretKeyRef");
-            assertEquals(appSecret, secretRef.path("name").asText(), variable + " does not come from " + appSecret);
-            assertEquals(key, secretRef.path("key").asText(), variable + " is not the key " + key + " of " + appSecret);
-        });
-        for (String configMap : referencedConfigMaps(container())) {
-            for (String variable : DATASOURCE_SECRET_KEYS.keySet()) {
-                assertFalse(configMaps.getOrDefault(configMap, Map.of()).containsKey(variable),
-                        variable + " is also set in the ConfigMap " + configMap);
-            }
+    void theApplicationConnectsAsARestrictedManagedRoleWhoseSecretIsNotInTheRepository() {
+        JsonNode cluster = single("Cluster");
+        String role = settings().get(APP_ROLE_VARIABLE);
+        assertEquals(defaultAppRole(), role, APP_ROLE_VARIABLE + " is not the role the migrations grant rights to by default");
+        JsonNode managed = stream(cluster.at("/spec/managed/roles"))
+                .filter(candidate -> candidate.path("name").asText().equals(role))
+                .findFirst().orElseThrow(() -> new AssertionError("no managed role " + role + " in the Cluster"));
+        assertNotEquals(cluster.at("/spec/bootstrap/initdb/owner").asText(), role, "the application must not connect as the owner");
+        assertEquals("present", managed.path("ensure").asText("present"));
+        assertTrue(managed.path("login").asBoolean(false), role + " cannot log in");
+        for (String privilege : List.of("superuser", "createdb", "createrole", "replication", "bypassrls")) {
+            assertFalse(managed.path(privilege).asBoolean(false), role + " has " + privilege);
         }
+        assertTrue(managed.path("inRoles").isEmpty(), role + " inherits other roles: " + managed.path("inRoles"));
+
+        String secret = managed.at("/passwordSecret/name").asText();
+        assertFalse(secret.isBlank(), "the managed role names no password Secret");
+        assertTrue(ofKind("Secret").stream().noneMatch(candidate -> candidate.at("/metadata/name").asText().equals(secret)),
+                secret + " is committed: the operators create it in the cluster");
+        assertCredentialsFrom(secret, DATASOURCE_CREDENTIALS);
+    }
+
+    @Test
+    void migrationsRunAsTheOwnerFromTheCloudNativePgAppSecret() {
+        assertCredentialsFrom(single("Cluster").at("/metadata/name").asText() + "-app", FLYWAY_CREDENTIALS);
+    }
+
+    @Test
+    void theApplicationAndTheMigrationsUseTheSameCredentialFreeUrlOfThePrimary() {
+        JsonNode cluster = single("Cluster");
+        Map<String, String> settings = settings();
+        String url = settings.get("QUARKUS_DATASOURCE_JDBC_URL");
+        assertTrue(url != null, "QUARKUS_DATASOURCE_JDBC_URL is not a plain setting");
+        assertEquals(url, settings.get("QUARKUS_FLYWAY_JDBC_URL"), "the migrations use another database than the application");
+        String primary = "jdbc:postgresql://" + cluster.at("/metadata/name").asText() + "-rw:" + POSTGRES_PORT + "/"
+                + cluster.at("/spec/bootstrap/initdb/database").asText();
+        assertTrue(url.equals(primary) || url.startsWith(primary + "?"), url + " is not the read-write service, " + primary);
+        // A user in the URL would win over the role the application connects as.
+        assertFalse(url.toLowerCase().matches(".*[?&](user|password)=.*"), url + " carries credentials");
     }
 
     @Test
@@ -239,6 +267,15 @@ class KubernetesManifestsTest {
                 "the development token issuer is configured");
         assertFalse(literals.getOrDefault("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "").contains("src/dev/"),
                 "the development token key is configured");
+    }
+
+    @Test
+    void noDatabaseCredentialIsAPlainSetting() {
+        Map<String, String> settings = settings();
+        for (String variable : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_FLYWAY_USERNAME",
+                "QUARKUS_FLYWAY_PASSWORD")) {
+            assertFalse(settings.containsKey(variable), variable + " is a plain setting, not a Secret reference");
+        }
     }
 
     @Test
@@ -352,6 +389,40 @@ class KubernetesManifestsTest {
                 .anyMatch(rule -> allowsPort(rule, port -> port.path("port").asInt() == 53
                         && port.path("protocol").asText("TCP").equals("UDP"))),
                 "no egress to DNS");
+    }
+
+    /** Each variable comes from the key of the Secret, never from a literal. */
+    private static void assertCredentialsFrom(String secret, Map<String, String> keys) {
+        Map<String, JsonNode> env = envByName(container());
+        keys.forEach((variable, key) -> {
+            JsonNode entry = env.get(variable);
+            assertTrue(entry != null, variable + " is not set");
+            assertFalse(entry.has("value"), variable + " is a literal value");
+            JsonNode secretRef = entry.at("/valueFrom/secretKeyRef");
+            assertEquals(secret, secretRef.path("name").asText(), variable + " does not come from " + secret);
+            assertEquals(key, secretRef.path("key").asText(), variable + " is not the key " + key + " of " + secret);
+        });
+    }
+
+    /** The container's plain settings: its ConfigMaps, then its literal env values, which win. */
+    private static Map<String, String> settings() {
+        JsonNode container = container();
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String configMap : referencedConfigMaps(container)) {
+            settings.putAll(configMaps.getOrDefault(configMap, Map.of()));
+        }
+        envByName(container).forEach((name, entry) -> {
+            if (entry.has("value")) {
+                settings.put(name, entry.path("value").asText());
+            }
+        });
+        return settings;
+    }
+
+    /** The role the migrations grant rights to when none is configured (application.properties). */
+    private static String defaultAppRole() {
+        String placeholder = applicationProperties.getProperty("quarkus.flyway.placeholders.appRole");
+        return placeholder.substring(placeholder.lastIndexOf(':') + 1, placeholder.length() - 1);
     }
 
     private static void assertProbe(JsonNode container, String probe, String path) {

@@ -46,15 +46,30 @@ public final class Pathways {
     }
 
     public static Map<String, Object> registrationBody(String caseReference, String firstName, String lastName, LocalDate birthDate) {
+        return registrationBody(caseReference, person(firstName, lastName, birthDate, "young.person@example.org", "+33612345678"));
+    }
+
+    /** A registration of the given young person (see {@link #person}), ASE support started at 12. */
+    public static Map<String, Object> registrationBody(String caseReference, Map<String, Object> youngPerson) {
+        LocalDate birthDate = LocalDate.parse((String) youngPerson.get("birthDate"));
+        return Map.of("caseReference", caseReference, "youngPerson", youngPerson,
+                "aseSupport", Map.of("startedOn", birthDate.plusYears(12).toString(), "placement", "ACCUEILLI",
+                        "measure", "JUDICIAL", "youngAdultContract", false));
+    }
+
+    /** A young person's identity as the API takes it; email and phone may be null. */
+    public static Map<String, Object> person(String firstName, String lastName, LocalDate birthDate, String email, String phone) {
         Map<String, Object> person = new HashMap<>();
         person.put("firstName", firstName);
         person.put("lastName", lastName);
         person.put("birthDate", birthDate.toString());
-        person.put("email", "young.person@example.org");
-        person.put("phone", "+33612345678");
-        return Map.of("caseReference", caseReference, "youngPerson", person,
-                "aseSupport", Map.of("startedOn", birthDate.plusYears(12).toString(), "placement", "ACCUEILLI",
-                        "measure", "JUDICIAL", "youngAdultContract", false));
+        if (email != null) {
+            person.put("email", email);
+        }
+        if (phone != null) {
+            person.put("phone", phone);
+        }
+        return person;
     }
 
     /** Records a step through its interactive resource with the given token; returns the response to assert on. */

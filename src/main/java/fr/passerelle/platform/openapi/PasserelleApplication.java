@@ -4,7 +4,9 @@ import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.problem.ProblemMapper;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
@@ -51,7 +53,9 @@ import org.eclipse.microprofile.openapi.annotations.Components;
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
                     @APIResponse(name = "PreconditionFailed", description = "If-Match does not match the current ETag",
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @APIResponse(name = "PayloadTooLarge", description = "The body is over the configured size",
+                    @APIResponse(name = "PayloadTooLarge", description = "The body is over 5242880 bytes (5 MiB, "
+                            + "`passerelle.limits.max-body-bytes`), or a CloudEvents batch holds more than 1000 events "
+                            + "(`passerelle.limits.max-batch-events`)",
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
                     @APIResponse(name = "UnsupportedMediaType", description = "Unsupported Content-Type",
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
@@ -59,11 +63,17 @@ import org.eclipse.microprofile.openapi.annotations.Components;
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
                     @APIResponse(name = "PreconditionRequired", description = "If-Match is required",
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @APIResponse(name = "TooManyRequests", description = "Over the organisation's rate limit; see Retry-After",
+                    @APIResponse(name = "TooManyRequests", description = "Over the organisation's rate limit: 1200 requests per "
+                            + "minute by default (`passerelle.rate-limit.requests-per-minute`), or the organisation's own quota, "
+                            + "counted across every replica of the service",
+                            headers = @Header(name = "Retry-After", description = "Seconds until the next minute's window",
+                                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "60")),
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
                     @APIResponse(name = "InternalError", description = "Unexpected error; quote the correlationId",
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
                     @APIResponse(name = "ServiceUnavailable", description = "Temporarily unavailable; see Retry-After",
+                            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
+                                    schema = @Schema(type = SchemaType.INTEGER)),
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
                 }))
 public class PasserelleApplication extends Application {
