@@ -77,15 +77,18 @@ public class PathwayErasureService {
         return clock.instant();
     }
 
-    /** A retention run: reports what is past retention, and erases it unless it is a dry run. */
-    public RetentionReport runRetention(boolean dryRun) {
+    /**
+     * A retention run: reports what is past retention, and erases it unless it is a dry run. The
+     * operator who asked for it is named in the audit trail; null for the nightly job.
+     */
+    public RetentionReport runRetention(Caller operator, boolean dryRun) {
         LocalDate cutoff = today().minusMonths(config.retention().monthsAfterEndOfSupport());
         if (dryRun) {
             return QuarkusTransaction.requiringNew().call(() -> report(true, cutoff, candidates(cutoff, Integer.MAX_VALUE, false)));
         }
         List<Object[]> erased = new ArrayList<>();
         while (true) {
-            List<Object[]> chunk = QuarkusTransaction.requiringNew().call(() -> eraseChunk(cutoff));
+            List<Object[]> chunk = QuarkusTransaction.requiringNew().call(() -> eraseChunk(operator, cutoff));
             if (chunk == null) {
                 throw ApiException.conflict("Another replica is running the retention purge; try again later.");
             }
@@ -104,14 +107,14 @@ public class PathwayErasureService {
     @Scheduled(cron = "0 30 2 * * ?", timeZone = "Europe/Paris", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void nightly() {
         try {
-            runRetention(false);
+            runRetention(null, false);
         } catch (ApiException busy) {
             LOG.info("Retention: another replica is running it");
         }
     }
 
     /** One transaction of the purge, holding the lock that keeps other replicas out; null when another holds it. */
-    private List<Object[]> eraseChunk(LocalDate cutoff) {
+    private List<Object[]> eraseChunk(Caller operator, LocalDate cutoff) {
         Boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, RETENTION_LOCK).getSingleResult();
         if (!locked) {
@@ -121,7 +124,11 @@ public class PathwayErasureService {
         List<UUID> ids = chunk.stream().map(row -> (UUID) row[0]).toList();
         if (!ids.isEmpty()) {
             erase(ids, EventData.ErasureReason.RETENTION);
-            audit.recordSystem(AuditService.Operation.ERASE, Purpose.RETENTION, "retention", ids);
+            if (operator == null) {
+                audit.recordSystem(AuditService.Operation.ERASE, Purpose.RETENTION, "retention", ids);
+            } else {
+                audit.record(operator, AuditService.Operation.ERASE, ids);
+            }
         }
         return chunk;
     }

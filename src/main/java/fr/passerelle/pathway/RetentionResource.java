@@ -1,5 +1,8 @@
 package fr.passerelle.pathway;
 
+import fr.passerelle.platform.audit.Audited;
+import fr.passerelle.platform.audit.Purpose;
+import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -19,14 +22,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RetentionResource {
 
     private final PathwayErasureService erasure;
+    private final CurrentCaller caller;
 
-    public RetentionResource(PathwayErasureService erasure) {
+    public RetentionResource(PathwayErasureService erasure, CurrentCaller caller) {
         this.erasure = erasure;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Role.Names.ADMIN)
+    @Audited(Purpose.RETENTION)
     @Operation(operationId = "runRetention", summary = "Run the retention purge now (platform operator)",
             description = "Personal data is erased 24 months (`passerelle.retention.months-after-end-of-support`) after the end "
                     + "of support: the later of the pathway's last event and its ASE exit (21st birthday when no exit is "
@@ -35,6 +41,6 @@ public class RetentionResource {
     @APIResponse(responseCode = "200", description = "What was erased, or would be")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RetentionReport run(@Parameter(description = "Report only; true unless `false` is given") @QueryParam("dryRun") Boolean dryRun) {
-        return erasure.runRetention(dryRun == null || dryRun);
+        return erasure.runRetention(caller.get(), dryRun == null || dryRun);
     }
 }

@@ -126,7 +126,7 @@ class RetentionAndRightsTest {
                 .body("items", hasSize(0));
 
         assertSeesOnlyTheEndedShare(past);
-        assertErasureAudited(past.pathway(), "system", "job retention", "RETENTION");
+        assertErasureAudited(past.pathway(), "test-user-admin", "POST /api/v1/retention-runs", "RETENTION");
 
         given().auth().oauth2(Tokens.admin()).queryParam("dryRun", "false").post(RETENTION_RUNS).then().statusCode(200)
                 .body("pathways", equalTo(0))
