@@ -172,6 +172,8 @@ class FeedTest {
         }
         assertEquals(all, walked);
         assertEquals(all.size(), Set.copyOf(walked).size());
+        byte[] body = given().auth().oauth2(token).queryParam("limit", 5).get("/api/v1/feed").then().statusCode(200).extract().asByteArray();
+        assertEquals('}', body[body.length - 1], "the page ends with its last byte");
     }
 
     @Test
