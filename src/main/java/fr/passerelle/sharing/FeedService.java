@@ -44,7 +44,7 @@ public class FeedService {
     public record RenderedPage(byte[] json, String nextCursor, boolean empty) {
     }
 
-    /** Not transactional: the page is one statement, which the repository runs on its own. */
+    @Transactional
     public RenderedPage page(Caller caller, String after, int limit) {
         if (!caller.is(Role.DEPARTEMENT) && !caller.is(Role.MISSION_LOCALE)) {
             throw ApiException.forbidden("Only départements and Missions Locales have a change feed.");
