@@ -265,6 +265,35 @@ class FeedTest {
     }
 
     /**
+     * Transaction ids are compared as numbers, never as text: 10 follows 9 (as text, "10" sorts
+     * first, and a reader past 9 would skip 10 and everything up to "9").
+     */
+    @Test
+    void entriesFollowTransactionOrderWhenTransactionIdsGainADigit() {
+        UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
+        String token = Tokens.missionLocale(missionLocale);
+        UUID pathway = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int txId : List.of(9, 10, 11)) {
+                entityManager.createNativeQuery("""
+                        insert into feed_entry (audience, tx_id, seq, kind, pathway_id, recorded_at, payload)
+                        values (?1, cast(?2 as xid8), 1, 'SHARE_STARTED', ?3, now(), ?4)""")
+                        .setParameter(1, missionLocale.toString()).setParameter(2, Integer.toString(txId)).setParameter(3, pathway)
+                        .setParameter(4, "{\"kind\":\"SHARE_STARTED\",\"pathwayId\":\"" + pathway + "\",\"recordedAt\":\""
+                                + Instant.now() + "\",\"share\":{\"status\":\"ACTIVE\",\"solicitedOn\":\"" + TODAY + "\"}}")
+                        .executeUpdate();
+            }
+        });
+        List<String> transactions = new ArrayList<>();
+        String cursor = null;
+        for (Feeds.Page page = Feeds.page(token, null, 1); !page.entries().isEmpty(); page = Feeds.page(token, cursor, 1)) {
+            cursor = page.nextCursor();
+            transactions.add(Cursor.decode(cursor, 3).get(0));
+        }
+        assertEquals(List.of("9", "10", "11"), transactions);
+    }
+
+    /**
      * Writers commit out of the order their transactions started (some sleep before committing)
      * while a reader follows the feed: it must still see every event once, in cursor order.
      */
@@ -283,6 +312,9 @@ class FeedTest {
         }
         String start = Feeds.end(token);
 
+        ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> commits = new ConcurrentLinkedQueue<>();
+        AtomicInteger commitOrder = new AtomicInteger();
         AtomicReference<Set<String>> expected = new AtomicReference<>();
         AtomicLong writersDone = new AtomicLong();
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
@@ -303,7 +335,10 @@ class FeedTest {
                         List<String> keys = Cursor.decode((String) entry.get("cursor"), 3);
                         long[] position = {Long.parseUnsignedLong(keys.get(0)), Long.parseLong(keys.get(1))};
                         int order = Long.compareUnsigned(position[0], last[0]);
-                        assertTrue(order > 0 || order == 0 && position[1] > last[1], "cursors go forward");
+                        long[] previous = last;
+                        assertTrue(order > 0 || order == 0 && position[1] > previous[1], () -> "cursors go forward: ("
+                                + Long.toUnsignedString(position[0]) + ", " + position[1] + ") after (" + Long.toUnsignedString(previous[0])
+                                + ", " + previous[1] + ")");
                         last = position;
                         if (ours.contains((String) entry.get("pathwayId"))) {
                             seen.add(Feeds.eventId(entry));
@@ -314,9 +349,6 @@ class FeedTest {
                 return null;
             });
 
-            ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
-            ConcurrentLinkedQueue<long[]> commits = new ConcurrentLinkedQueue<>();
-            AtomicInteger commitOrder = new AtomicInteger();
             List<Future<?>> writing = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
                 List<UUID> own = pathways.get(w);
