@@ -57,12 +57,12 @@ public class FeedResource {
     @Operation(operationId = "readFeed", summary = "The organisation's change feed",
             description = "Every event the organisation may see, in one total order, plus SHARE_STARTED and SHARE_ENDED notices "
                     + "for a Mission Locale. A département gets every event of the pathways it owns; a Mission Locale the events "
-                    + "of the pathways shared with it, as it may see them, while the share lasts.\\n\\n"
+                    + "of the pathways shared with it, as it may see them, while the share lasts.\n\n"
                     + "Follow `nextCursor` (pass it as `after`): a reader that does so sees every entry exactly once, even when "
                     + "writers commit concurrently and out of order, because a page only holds entries of transactions older "
-                    + "than every transaction still running. Without `after`, the feed starts at its oldest retained entry.\\n\\n"
+                    + "than every transaction still running. Without `after`, the feed starts at its oldest retained entry.\n\n"
                     + "Cheap polling: `wait` holds the request up to that many seconds (at most 25) until an entry arrives; "
-                    + "the ETag is the next cursor, so `If-None-Match` with it answers 304 while nothing is new.\\n\\n"
+                    + "the ETag is the next cursor, so `If-None-Match` with it answers 304 while nothing is new.\n\n"
                     + "Retention: entries are kept 30 days (`passerelle.feed.retention`); an older cursor answers 410 and the "
                     + "reader resynchronises from the pathways.")
     @APIResponse(responseCode = "200", description = "Entries after the cursor, at most `limit`",

@@ -11,6 +11,8 @@ import fr.passerelle.platform.web.Cursor;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +28,9 @@ public class FeedService {
 
     private static final Logger LOG = Logger.getLogger(FeedService.class);
     private static final String START_TX = "0";
+    private static final byte[] ENTRIES = "{\"entries\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CURSOR = "{\"cursor\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEXT_CURSOR = "],\"nextCursor\":\"".getBytes(StandardCharsets.US_ASCII);
 
     private final FeedEntryRepository feed;
     private final AuditService audit;
@@ -39,8 +44,8 @@ public class FeedService {
         this.clock = clock;
     }
 
-    /** A page of entries as JSON text, served without re-encoding: the entries were rendered when written. */
-    public record RenderedPage(String json, String nextCursor, boolean empty) {
+    /** A page of entries as UTF-8 JSON, served as it is: the entries were rendered when written. */
+    public record RenderedPage(byte[] json, String nextCursor, boolean empty) {
     }
 
     @Transactional
@@ -68,22 +73,31 @@ public class FeedService {
         if (!entries.isEmpty()) {
             audit.record(caller, AuditService.Operation.FEED, entries.stream().map(FeedEntryRepository.Entry::pathwayId).toList(), scope);
         }
-        StringBuilder json = new StringBuilder(entries.size() * 512 + 64).append("{\"entries\":[");
+        byte[][] cursors = new byte[entries.size()][];
+        int size = ENTRIES.length + Math.max(0, entries.size() - 1) + NEXT_CURSOR.length + 2;
         String next = after;
         for (int i = 0; i < entries.size(); i++) {
             FeedEntryRepository.Entry entry = entries.get(i);
             next = Cursor.encode(entry.txId(), Long.toString(entry.seq()), Long.toString(entry.recordedAt().getEpochSecond()));
-            if (i > 0) {
-                json.append(',');
-            }
-            // Entries are stored as JSON objects without their cursor, which goes first.
-            json.append("{\"cursor\":\"").append(next).append("\",").append(entry.payload(), 1, entry.payload().length());
+            cursors[i] = next.getBytes(StandardCharsets.US_ASCII);
+            size += CURSOR.length + cursors[i].length + 2 + entry.payload().length - 1;
         }
         if (next == null) {
             next = Cursor.encode(START_TX, "0", Long.toString(clock.instant().getEpochSecond()));
         }
-        json.append("],\"nextCursor\":\"").append(next).append("\"}");
-        return new RenderedPage(json.toString(), next, entries.isEmpty());
+        byte[] nextCursor = next.getBytes(StandardCharsets.US_ASCII);
+        // Bytes are copied once into a buffer of the exact size: a page is up to a thousand entries.
+        ByteBuffer json = ByteBuffer.allocate(size + nextCursor.length).put(ENTRIES);
+        for (int i = 0; i < entries.size(); i++) {
+            byte[] payload = entries.get(i).payload();
+            if (i > 0) {
+                json.put((byte) ',');
+            }
+            // Entries are stored as JSON objects without their cursor, which goes first.
+            json.put(CURSOR).put(cursors[i]).put((byte) '"').put((byte) ',').put(payload, 1, payload.length - 1);
+        }
+        json.put(NEXT_CURSOR).put(nextCursor).put((byte) '"').put((byte) '}');
+        return new RenderedPage(json.array(), next, entries.isEmpty());
     }
 
     /** Forgets entries past the retention; a plain delete, so every replica may run it. */

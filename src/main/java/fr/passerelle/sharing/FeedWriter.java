@@ -63,7 +63,8 @@ public class FeedWriter {
         List<UUID> sharedWith = after.missionLocales().stream()
                 .filter(link -> link.share() == PathwayState.ShareStatus.ACTIVE)
                 .map(PathwayState.MissionLocaleLink::missionLocaleId).toList();
-        List<FeedEntryRepository.NewEntry> entries = new ArrayList<>();
+        // A Mission Locale learns that its share started before the events it may now see, and that it ended after them.
+        List<FeedEntryRepository.NewEntry> entries = new ArrayList<>(notices(after, before, pathwayId, now, true));
         for (StoredEvent event : change.recorded()) {
             String full = payload(FeedEntry.Kind.EVENT, pathwayId, now, SharedEvents.full(event, mapper), null);
             entries.add(new FeedEntryRepository.NewEntry(owner, FeedEntry.Kind.EVENT.name(), pathwayId, full));
@@ -77,17 +78,25 @@ public class FeedWriter {
                 }
             }
         }
+        entries.addAll(notices(after, before, pathwayId, now, false));
+        return entries;
+    }
+
+    /** SHARE_STARTED (or SHARE_ENDED) notices for the Missions Locales whose share this change started (or ended). */
+    private List<FeedEntryRepository.NewEntry> notices(PathwayState after, Map<UUID, PathwayState.ShareStatus> before, UUID pathwayId,
+            Instant now, boolean started) {
+        List<FeedEntryRepository.NewEntry> notices = new ArrayList<>();
         for (PathwayState.MissionLocaleLink link : after.missionLocales()) {
             boolean wasActive = before.get(link.missionLocaleId()) == PathwayState.ShareStatus.ACTIVE;
             boolean isActive = link.share() == PathwayState.ShareStatus.ACTIVE;
-            if (wasActive != isActive) {
-                FeedEntry.Kind kind = isActive ? FeedEntry.Kind.SHARE_STARTED : FeedEntry.Kind.SHARE_ENDED;
-                entries.add(new FeedEntryRepository.NewEntry(link.missionLocaleId().toString(), kind.name(), pathwayId,
+            if (wasActive != isActive && isActive == started) {
+                FeedEntry.Kind kind = started ? FeedEntry.Kind.SHARE_STARTED : FeedEntry.Kind.SHARE_ENDED;
+                notices.add(new FeedEntryRepository.NewEntry(link.missionLocaleId().toString(), kind.name(), pathwayId,
                         payload(kind, pathwayId, now, null,
                                 new FeedEntry.ShareNotice(link.share(), link.solicitedOn(), link.shareEndedOn()))));
             }
         }
-        return entries;
+        return notices;
     }
 
     /** The entry as JSON, without its cursor, which the database assigns. */

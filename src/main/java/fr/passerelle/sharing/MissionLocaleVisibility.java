@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.passerelle.pathway.EventData;
+import fr.passerelle.pathway.EventType;
+import fr.passerelle.pathway.PathwayHistory;
 import fr.passerelle.pathway.PathwayState;
 import fr.passerelle.pathway.StoredEvent;
 import fr.passerelle.platform.security.OrganisationKind;
@@ -20,7 +22,8 @@ import java.util.UUID;
  * rights, eligibility, fragilities, consent).</li>
  * <li>Of ASE support, only whether it runs, the young-adult contract and the exit date: never the
  * placement, the measure or the exit reason.</li>
- * <li>Nothing about other Missions Locales, transfers or the département's case reference.</li>
+ * <li>Nothing about other Missions Locales (not even their orientation diagnostic), transfers or the
+ * département's case reference.</li>
  * <li>Contact details only once the young person's consent is recorded.</li>
  * </ul>
  */
@@ -62,18 +65,33 @@ final class MissionLocaleVisibility {
     }
 
     /** The state as the Mission Locale may see it. */
-    static SharedState state(PathwayState state, UUID missionLocaleId) {
+    static SharedState state(PathwayHistory history, UUID missionLocaleId) {
+        PathwayState state = history.state();
         PathwayState.Ase ase = state.ase();
         PathwayState.AutonomyProject project = state.autonomyProject();
         PathwayState.Handover handover = state.handover();
         return new SharedState(
                 new SharedState.AseSummary(ase.status(), ase.youngAdultContract(), ase.endedOn()),
                 state.reviews().stream().filter(review -> missionLocaleId.equals(review.missionLocaleId())).toList(),
-                state.orientationDiagnostic(),
+                diagnostic(history, missionLocaleId),
                 project != null && missionLocaleId.equals(project.missionLocaleId()) ? project : null,
                 handover != null && missionLocaleId.equals(handover.missionLocaleId()) ? handover : null,
                 state.cej(), state.consent(), state.fragility(), state.rightsInformedOn(), state.eligibility(),
                 state.trainingObligationReports());
+    }
+
+    /**
+     * The first orientation diagnostic this Mission Locale made. The pathway's first diagnostic may
+     * be another Mission Locale's, which would name it, and whose event this one does not see.
+     */
+    static PathwayState.Diagnostic diagnostic(PathwayHistory history, UUID missionLocaleId) {
+        return history.steps().stream()
+                .filter(step -> step.type() == EventType.ORIENTATION_DIAGNOSTIC_COMPLETED
+                        && step.recordedBy(OrganisationKind.MISSION_LOCALE, missionLocaleId.toString()))
+                .findFirst()
+                .map(step -> new PathwayState.Diagnostic(step.id(), step.occurredOn(), missionLocaleId,
+                        ((EventData.OrientationDiagnosticCompleted) step.data()).duringReview()))
+                .orElse(null);
     }
 
     /** Joint steps naming the Mission Locale that it has not attested yet. */

@@ -25,10 +25,10 @@ public class ShareProjector {
         for (PathwaysChanged.Change change : changed.changes()) {
             PathwayState state = change.after().state();
             for (PathwayState.MissionLocaleLink link : state.missionLocales()) {
+                PathwayState.Diagnostic diagnostic = MissionLocaleVisibility.diagnostic(change.after(), link.missionLocaleId());
                 rows.add(new PathwayShareRepository.Derived(link.missionLocaleId(), change.pathwayId(), link.share().name(),
                         link.solicitedOn(), link.shareEndedOn(), link.firstContactOn(), link.registeredOn(),
-                        link.missionLocaleReference(),
-                        state.orientationDiagnostic() == null ? null : state.orientationDiagnostic().completedOn(),
+                        link.missionLocaleReference(), diagnostic == null ? null : diagnostic.completedOn(),
                         state.cej().status().name(), MissionLocaleVisibility.jointStepsToConfirm(state, link.missionLocaleId())));
             }
         }

@@ -117,7 +117,7 @@ public class SharedPathwayService {
         }
         int age = history.ageOn(LocalDate.now(clock.withZone(PARIS)));
         return new SharedPathwayView(pathwayId, shareView(share), state.departementCode(), person, age,
-                (long) history.events().size(), MissionLocaleVisibility.state(state, share.missionLocaleId));
+                (long) history.events().size(), MissionLocaleVisibility.state(history, share.missionLocaleId));
     }
 
     /** The events of an active share that the Mission Locale may see, in the order they happened. */

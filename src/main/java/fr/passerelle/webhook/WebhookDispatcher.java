@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -86,7 +87,9 @@ public class WebhookDispatcher {
                 .build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .handle((response, error) -> {
-                    record(delivery, response == null ? null : response.statusCode(), error);
+                    // sendAsync wraps its failures; the cause (e.g. HttpTimeoutException) is what the organisation needs to read.
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    record(delivery, response == null ? null : response.statusCode(), cause);
                     return null;
                 });
     }

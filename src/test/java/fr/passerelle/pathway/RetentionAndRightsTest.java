@@ -40,6 +40,7 @@ class RetentionAndRightsTest {
     private static final String DEPARTEMENT = "87";
     private static final String OTHER_DEPARTEMENT = "64";
     private static final String RETENTION_RUNS = "/api/v1/retention-runs";
+    private static final java.time.Duration FEED_PATIENCE = java.time.Duration.ofSeconds(30);
     /** The advisory lock the purge takes (PathwayErasureService), as another replica running it would hold it. */
     private static final long PURGE_LOCK = 0x5041535345524cL;
 
@@ -212,8 +213,8 @@ class RetentionAndRightsTest {
         given().auth().oauth2(followed.missionLocaleToken()).get("/api/v1/shared-pathways/" + followed.pathway()).then().statusCode(200)
                 .body("youngPerson.lastName", equalTo(newLastName))
                 .body("youngPerson.email", equalTo(newEmail));
-        List<Map<String, Object>> feed = Feeds.readUntil(followed.missionLocaleToken(), entries -> entries.stream()
-                .anyMatch(entry -> isEventOfType(entry, "identity.rectified.v1")));
+        List<Map<String, Object>> feed = Feeds.follow(followed.missionLocaleToken(), null, entries -> entries.stream()
+                .anyMatch(entry -> isEventOfType(entry, "identity.rectified.v1")), FEED_PATIENCE);
         Map<String, Object> entry = feed.stream().filter(candidate -> isEventOfType(candidate, "identity.rectified.v1")).findFirst()
                 .orElseThrow();
         assertEquals(followed.pathway().toString(), entry.get("pathwayId"));
@@ -335,8 +336,8 @@ class RetentionAndRightsTest {
         given().auth().oauth2(token).get("/api/v1/shared-pathways/" + followed.pathway() + "/events").then().statusCode(404);
         given().auth().oauth2(token).queryParam("missionLocaleReference", followed.missionLocaleReference())
                 .get("/api/v1/shared-pathways").then().statusCode(200).body("items", hasSize(0));
-        List<Map<String, Object>> feed = Feeds.readUntil(token, entries -> entries.stream()
-                .anyMatch(entry -> entry.get("kind").equals("SHARE_ENDED")));
+        List<Map<String, Object>> feed = Feeds.follow(token, null, entries -> entries.stream()
+                .anyMatch(entry -> entry.get("kind").equals("SHARE_ENDED")), FEED_PATIENCE);
         assertEquals(List.of("SHARE_ENDED"), feed.stream().filter(entry -> entry.get("pathwayId").equals(followed.pathway().toString()))
                 .map(entry -> entry.get("kind")).toList(), "what was shared is gone from the feed; only the end of the share remains");
     }

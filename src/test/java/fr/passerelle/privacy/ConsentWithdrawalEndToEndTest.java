@@ -84,7 +84,8 @@ class ConsentWithdrawalEndToEndTest {
             UUID sentinel = Pathways.register(DEPARTEMENT);
             Pathways.solicit(DEPARTEMENT, sentinel, missionLocaleId);
 
-            List<Map<String, Object>> feed = Feeds.readUntil(missionLocale, entries -> has(entries, "SHARE_STARTED", sentinel));
+            List<Map<String, Object>> feed = Feeds.follow(missionLocale, null, entries -> has(entries, "SHARE_STARTED", sentinel),
+                    java.time.Duration.ofSeconds(30));
             assertAboutThePathwayNothingFollowsTheEndOfTheShare(feed, pathway);
             Map<String, Object> ended = about(feed, pathway).get(about(feed, pathway).size() - 1);
             assertEquals(Map.of("status", "ENDED", "solicitedOn", Pathways.today().toString(), "endedOn", Pathways.today().toString()),
