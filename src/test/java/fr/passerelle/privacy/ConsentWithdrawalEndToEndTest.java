@@ -153,8 +153,8 @@ class ConsentWithdrawalEndToEndTest {
                     .statusCode(200)
                     .body("share.status", equalTo("ENDED"))
                     .body("$", not(hasKey("youngPerson")));
-            List<Map<String, Object>> feed = Feeds.readUntil(Tokens.missionLocale(missionLocale),
-                    entries -> has(entries, "SHARE_ENDED", pathway));
+            List<Map<String, Object>> feed = Feeds.follow(Tokens.missionLocale(missionLocale), null,
+                    entries -> has(entries, "SHARE_ENDED", pathway), java.time.Duration.ofSeconds(30));
             assertAboutThePathwayNothingFollowsTheEndOfTheShare(feed, pathway);
         }
     }
