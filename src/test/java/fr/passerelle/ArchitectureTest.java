@@ -99,14 +99,17 @@ class ArchitectureTest {
         return Optional.of(matcher.group(1));
     }
 
-    /** What a feature offers the others: its services, and the immutable values they take and return. */
+    /**
+     * What a feature offers the others: its services, and the immutable values they take and return
+     * (records and enums, and the interfaces that group them, such as a sealed family of records).
+     */
     private static boolean isFeatureApi(JavaClass javaClass) {
         JavaClass outermost = javaClass;
         while (outermost.getEnclosingClass().isPresent()) {
             outermost = outermost.getEnclosingClass().get();
         }
         boolean service = outermost.getSimpleName().endsWith("Service") && !isPersistence(javaClass);
-        return service || javaClass.isRecord() || javaClass.isEnum();
+        return service || javaClass.isRecord() || javaClass.isEnum() || javaClass.isInterface();
     }
 
     private static ArchCondition<JavaClass> onlyBeUsedFromTheirOwnPackage() {

@@ -136,7 +136,13 @@ class SecurityTest {
             row("approveWebhook", Scope.PLATFORM, Set.of(ADMIN)),
             row("disableWebhook", Scope.OWNED, Set.of(DEPARTEMENT, MISSION_LOCALE, ADMIN)),
             row("listWebhookDeliveries", Scope.OWNED, Set.of(DEPARTEMENT, MISSION_LOCALE, ADMIN)),
-            row("redeliverWebhookDelivery", Scope.OWNED, Set.of(DEPARTEMENT, MISSION_LOCALE)));
+            row("redeliverWebhookDelivery", Scope.OWNED, Set.of(DEPARTEMENT, MISSION_LOCALE)),
+            row("getIndicators", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, MISSION_LOCALE, REPORTING, ADMIN)),
+            row("getIndicatorSeries", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, MISSION_LOCALE, REPORTING, ADMIN)),
+            row("listReportVersions", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, REPORTING, ADMIN)),
+            row("freezeReport", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, ADMIN)),
+            row("getReportVersion", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, REPORTING, ADMIN)),
+            row("previewReport", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, ADMIN)));
 
     private static Map.Entry<String, Access> row(String operationId, Scope scope, Set<String> roles) {
         return Map.entry(operationId, new Access(roles, scope));
@@ -269,6 +275,9 @@ class SecurityTest {
                 id = (MISSION_LOCALE.equals(role) ? missionLocaleWebhook : departementWebhook).toString();
             } else if (template.startsWith("/api/v1/missions-locales/")) {
                 id = missionLocale.toString();
+            } else if (template.startsWith("/api/v1/indicator-reports/")) {
+                return template.replace("{departementCode}", DEPARTEMENT_CODE)
+                        .replace("{year}", Integer.toString(Pathways.today().getYear() - 1)).replace("{version}", "1");
             } else {
                 return operation.path();
             }

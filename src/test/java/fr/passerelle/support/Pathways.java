@@ -89,8 +89,11 @@ public final class Pathways {
                 .statusCode(201);
     }
 
-    /** The pathway's ETag as its owning département reads it. */
+    /** The pathway's ETag as the token's organisation reads it: its owning département, or a Mission Locale it is shared with. */
     public static String etag(String token, UUID pathway) {
+        if (Tokens.isMissionLocale(token)) {
+            return sharedEtag(token, pathway);
+        }
         return given().auth().oauth2(token).get("/api/v1/pathways/" + pathway).then().statusCode(200).extract().header("ETag");
     }
 

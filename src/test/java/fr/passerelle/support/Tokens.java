@@ -106,6 +106,12 @@ public final class Tokens {
                 .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600)).sign();
     }
 
+    /** Whether the token acts for a Mission Locale (its payload names the role). */
+    public static boolean isMissionLocale(String token) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return payload.contains("\"mission-locale\"");
+    }
+
     private static JwtClaimsBuilder claims(String role, String organisation) {
         return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("test-user-" + role).groups(Set.of(role))
                 .claim("org", organisation).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600));
