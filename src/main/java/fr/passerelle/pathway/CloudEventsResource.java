@@ -166,6 +166,7 @@ public class CloudEventsResource {
             @Schema(enumeration = "application/json") String datacontenttype,
             String subject,
             String dataschema,
-            @Schema(required = true, description = "The type's data") java.util.Map<String, Object> data) {
+            @Schema(required = true, ref = "EventData")
+            java.util.Map<String, Object> data) {
     }
 }

@@ -19,7 +19,15 @@ public final class EventData {
     private EventData() {
     }
 
-    /** Marker of every event's data. */
+    /** Marker of every event's data; in the contract, the union of the data of every type. */
+    @Schema(name = "EventData", description = "The data of an event: the schema of its type. A correction (`event.corrected.v1`) "
+            + "carries the corrected data of its target's type; pushed as a CloudEvent, its data is `{eventId, data}`.", anyOf = {
+        PathwayOpened.class, AseSupportStarted.class, AseSupportChanged.class, AseSupportEnded.class, MissionLocaleSolicited.class,
+        FirstContact.class, MissionLocaleRegistered.class, MissionLocaleReferenceLinked.class, ReviewHeld.class,
+        OrientationDiagnosticCompleted.class, AutonomyProjectRecorded.class, HandoverDecided.class, CejProposed.class,
+        CejStarted.class, CejEnded.class, RightsInformationGiven.class, EligibilityChecked.class, FragilityAssessed.class,
+        TrainingObligationReported.class, ConsentRecorded.class, ConsentWithdrawn.class, ShareEnded.class, PathwayTransferred.class,
+        JointStepConfirmed.class, JointStepDisputed.class, IdentityRectified.class, PathwayErased.class, EventRetracted.class})
     public interface Payload {
     }
 

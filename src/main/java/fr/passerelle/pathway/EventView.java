@@ -16,7 +16,7 @@ public record EventView(
         @Schema(required = true) Instant recordedAt,
         @Schema(required = true) RecordedBy recordedBy,
         @Schema(description = "For corrections, retractions, confirmations and disputes: the event they are about") UUID targetEventId,
-        @Schema(required = true, description = "The data of the type (see the *Data schemas); for a correction, the corrected data") JsonNode data,
+        @Schema(required = true, ref = "EventData") JsonNode data,
         @Schema(required = true) Status status,
         @Schema(required = true, description = "Corrections of this event, oldest first; the latest applies") List<UUID> correctedBy,
         @Schema(description = "The retraction of this event") UUID retractedBy) {

@@ -27,7 +27,16 @@ import org.eclipse.microprofile.openapi.annotations.Components;
         // Relative: the same document is served by every environment, each on its own host.
         servers = @Server(url = "/", description = "The instance serving this document"),
         tags = {
-            @Tag(name = "Directory", description = "Départements, Missions Locales and local conventions")
+            @Tag(name = "Directory", description = "Départements, Missions Locales and local conventions"),
+            @Tag(name = "Pathways", description = "A département registers, lists and reads the pathways of the young people it supports"),
+            @Tag(name = "Pathway steps", description = "One resource per step, for interactive clients; each records one event"),
+            @Tag(name = "Events", description = "Pathway events pushed as CloudEvents 1.0, one at a time or in batches"),
+            @Tag(name = "Shared pathways", description = "What a Mission Locale reads of the pathways shared with it"),
+            @Tag(name = "Change feed", description = "Every event an organisation may see, in one total order"),
+            @Tag(name = "Webhooks", description = "Feed entries pushed to an organisation's endpoint, signed and retried"),
+            @Tag(name = "Indicators", description = "The six annual indicators of the convention, and the frozen annual reports"),
+            @Tag(name = "Rights of the young person", description = "Access, rectification, erasure, and the retention purge"),
+            @Tag(name = "Audit", description = "The audit trail of accesses to personal data, for the data protection officer")
         },
         components = @Components(
                 securitySchemes = @SecurityScheme(securitySchemeName = ProblemResponses.SECURITY_SCHEME,
