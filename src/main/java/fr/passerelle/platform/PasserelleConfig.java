@@ -9,6 +9,14 @@ public interface PasserelleConfig {
 
     Limits limits();
 
+    Security security();
+
+    interface Security {
+        /** How long a replica trusts that a token's organisation is active before asking the directory again. */
+        @WithDefault("PT10S")
+        java.time.Duration organisationCache();
+    }
+
     Database database();
 
     Audit audit();

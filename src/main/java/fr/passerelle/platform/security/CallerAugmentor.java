@@ -6,7 +6,11 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import fr.passerelle.platform.PasserelleConfig;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -19,13 +23,21 @@ import org.jboss.logging.Logger;
 public class CallerAugmentor implements SecurityIdentityAugmentor {
 
     public static final String ORGANISATION_CLAIM = "org";
+    private static final int MAX_CACHED = 10_000;
     public static final String CALLER_ATTRIBUTE = "passerelle.caller";
     private static final Logger LOG = Logger.getLogger(CallerAugmentor.class);
 
     private final OrganisationRegistry registry;
+    private final Duration cacheFor;
+    private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
 
-    public CallerAugmentor(OrganisationRegistry registry) {
+    public CallerAugmentor(OrganisationRegistry registry, PasserelleConfig config) {
         this.registry = registry;
+        this.cacheFor = config.security().organisationCache();
+    }
+
+    /** Whether an organisation was active, and until when this replica may trust it without asking again. */
+    private record Verdict(boolean active, long validUntilNanos) {
     }
 
     @Override
@@ -34,6 +46,29 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> resolve(identity));
+    }
+
+    /**
+     * Asks the directory at most once per organisation and cache period: every request would
+     * otherwise pay a database round trip. A deactivation therefore takes effect within that period
+     * on every replica; the cache is a copy of the database, never a state replicas share.
+     */
+    private boolean isActive(Role role, String organisationId) {
+        if (cacheFor.isZero()) {
+            return registry.isActive(role.organisationKind(), organisationId, role.requiresOperator());
+        }
+        String key = role.claim() + "|" + organisationId;
+        long now = System.nanoTime();
+        Verdict verdict = verdicts.get(key);
+        if (verdict == null || verdict.validUntilNanos() - now < 0) {
+            verdict = new Verdict(registry.isActive(role.organisationKind(), organisationId, role.requiresOperator()),
+                    now + cacheFor.toNanos());
+            if (verdicts.size() > MAX_CACHED) {
+                verdicts.clear();
+            }
+            verdicts.put(key, verdict);
+        }
+        return verdict.active();
     }
 
     private SecurityIdentity resolve(SecurityIdentity identity) {
@@ -46,7 +81,7 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
             refusal = "the token must carry exactly one role";
         } else if (organisationId == null || organisationId.isBlank()) {
             refusal = "the token names no organisation";
-        } else if (!registry.isActive(roles.get(0).organisationKind(), organisationId, roles.get(0).requiresOperator())) {
+        } else if (!isActive(roles.get(0), organisationId)) {
             refusal = "the organisation is unknown, inactive or does not fit the role";
         }
         if (refusal != null) {
