@@ -140,7 +140,8 @@ public class AuditService {
     }
 
     /** Audit retention (default one year); the database function never removes records younger than 30 days. */
-    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purge() {
         long removed = records.purgeOlderThan(clock.instant().minus(config.audit().retention()));

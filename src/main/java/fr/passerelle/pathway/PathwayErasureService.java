@@ -104,7 +104,8 @@ public class PathwayErasureService {
         return report;
     }
 
-    @Scheduled(cron = "0 30 2 * * ?", timeZone = "Europe/Paris", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "0 30 2 * * ?", timeZone = "Europe/Paris", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void nightly() {
         try {
             runRetention(null, false);

@@ -2,15 +2,18 @@ package fr.passerelle.pathway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.platform.PasserelleConfig;
 import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.platform.web.Page;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,10 +24,14 @@ public class RejectedEventService {
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
+    private final PasserelleConfig config;
+    private final Clock clock;
 
-    public RejectedEventService(EntityManager entityManager, ObjectMapper mapper) {
+    public RejectedEventService(EntityManager entityManager, ObjectMapper mapper, PasserelleConfig config, Clock clock) {
         this.entityManager = entityManager;
         this.mapper = mapper;
+        this.config = config;
+        this.clock = clock;
     }
 
     @Transactional
@@ -60,6 +67,15 @@ public class RejectedEventService {
             next = Cursor.encode(last.receivedAt().toString(), last.id().toString());
         }
         return new Page<>(items, next);
+    }
+
+    /** Forgets refused events past their retention; a plain delete, so every replica may run it. */
+    @Scheduled(every = "1h", delayed = "7m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Transactional
+    void purge() {
+        entityManager.createNativeQuery("delete from rejected_event where received_at < ?1")
+                .setParameter(1, clock.instant().minus(config.retention().rejectedEvents())).executeUpdate();
     }
 
     private Problem problem(String json) {

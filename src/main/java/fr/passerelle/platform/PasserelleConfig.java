@@ -39,6 +39,10 @@ public interface PasserelleConfig {
         /** Pathways erased per transaction. */
         @WithDefault("200")
         int chunkSize();
+
+        /** How long refused events are kept for their sender to reconcile. */
+        @WithDefault("P90D")
+        java.time.Duration rejectedEvents();
     }
 
     interface Audit {

@@ -101,7 +101,8 @@ public class FeedService {
     }
 
     /** Forgets entries past the retention; a plain delete, so every replica may run it. */
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purge() {
         int deleted = feed.deleteOlderThan(clock.instant().minus(config.feed().retention()));

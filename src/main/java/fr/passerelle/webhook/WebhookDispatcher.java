@@ -52,7 +52,8 @@ public class WebhookDispatcher {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    @Scheduled(every = "${passerelle.webhooks.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${passerelle.webhooks.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
         Instant now = clock.instant();
         Duration timeout = config.webhooks().timeout();

@@ -58,8 +58,8 @@ class IndicatorBenchmark {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    @Inject
-    DataSource dataSource;
+    /** The schema owner: the raw baselines create scratch tables and write the tables directly. */
+    private final DataSource dataSource = SchemaOwner.dataSource();
 
     @Inject
     IndicatorRecomputationService recomputation;

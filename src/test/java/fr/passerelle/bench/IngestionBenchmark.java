@@ -8,10 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.passerelle.support.Directory;
 import fr.passerelle.support.Pathways;
 import fr.passerelle.support.Tokens;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
@@ -93,8 +92,8 @@ class IngestionBenchmark {
     @TestHTTPResource("/api/v1/events")
     URI endpoint;
 
-    @Inject
-    AgroalDataSource dataSource;
+    /** The schema owner: the raw baselines create scratch tables and write the tables directly. */
+    private final DataSource dataSource = SchemaOwner.dataSource();
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -4,6 +4,7 @@ import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.problem.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -120,9 +121,11 @@ public class IdempotencyService {
                 .setParameter(1, organisationId).setParameter(2, key).executeUpdate();
     }
 
-    /** Forgets expired keys; idempotent, so every replica may run it. */
-    public int purgeExpired() {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager
+    /** Forgets expired keys, and the responses they kept; a plain delete, so every replica may run it. */
+    @Scheduled(every = "15m", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void purgeExpired() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("delete from idempotency_key where expires_at < ?1")
                 .setParameter(1, clock.instant()).executeUpdate());
     }

@@ -48,7 +48,8 @@ public class RateLimiter {
     }
 
     /** Drops past windows; a plain delete, so every replica may run it. */
-    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void forgetPastWindows() {
         entityManager.createNativeQuery("delete from rate_limit_window where window_start < ?1")
