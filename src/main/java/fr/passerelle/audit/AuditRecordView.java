@@ -1,5 +1,6 @@
 package fr.passerelle.audit;
 
+import fr.passerelle.platform.audit.Purpose;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,7 @@ public record AuditRecordView(
         String role,
         @Schema(required = true) AuditService.Operation operation,
         @Schema(required = true, description = "Method and path template", example = "GET /api/v1/pathways/{id}") String endpoint,
-        @Schema(required = true) fr.passerelle.platform.audit.Purpose purpose,
+        @Schema(required = true) Purpose purpose,
         @Schema(required = true, description = "SUCCESS, or the HTTP status of a refused or failed call", example = "SUCCESS") String outcome,
         @Schema(required = true) List<UUID> pathwayIds,
         String correlationId) {
@@ -22,7 +23,7 @@ public record AuditRecordView(
     static AuditRecordView of(AuditRecord record) {
         return new AuditRecordView(record.id, record.recordedAt, record.subject, record.organisationId, record.role,
                 AuditService.Operation.valueOf(record.operation), record.endpoint,
-                fr.passerelle.platform.audit.Purpose.valueOf(record.purpose), record.outcome, List.of(record.pathwayIds),
+                Purpose.valueOf(record.purpose), record.outcome, List.of(record.pathwayIds),
                 record.correlationId);
     }
 }

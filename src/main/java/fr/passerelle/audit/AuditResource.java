@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -85,6 +86,6 @@ public class AuditResource {
 
     /** Documents the JSON page in the contract. */
     @Schema(name = "AuditRecordPage")
-    public record AuditRecordPage(@Schema(required = true) java.util.List<AuditRecordView> items, String nextCursor) {
+    public record AuditRecordPage(@Schema(required = true) List<AuditRecordView> items, String nextCursor) {
     }
 }

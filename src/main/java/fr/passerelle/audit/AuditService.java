@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -94,24 +95,11 @@ public class AuditService {
     @Transactional
     public Page<AuditRecordView> search(Caller dpo, UUID pathwayId, String organisationId, Instant from, Instant to, String cursor,
             int limit) {
-        Instant afterTime = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            List<String> keys = Cursor.decode(cursor, 2);
-            try {
-                afterTime = Instant.parse(keys.get(0));
-                afterId = UUID.fromString(keys.get(1));
-            } catch (RuntimeException e) {
-                throw Cursor.invalid("cursor");
-            }
-        }
+        Cursor.TimeAndId after = Cursor.TimeAndId.decode(cursor);
         List<AuditRecord> rows = records.search(new AuditRecordRepository.Criteria(pathwayId, organisationId, from, to),
-                afterTime, afterId, limit + 1);
+                after == null ? null : after.time(), after == null ? null : after.id(), limit + 1);
         record(dpo, Operation.SEARCH, pathwayId == null ? List.of() : List.of(pathwayId));
-        boolean more = rows.size() > limit;
-        List<AuditRecord> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? Cursor.encode(page.get(page.size() - 1).recordedAt.toString(), page.get(page.size() - 1).id.toString()) : null;
-        return new Page<>(page.stream().map(AuditRecordView::of).toList(), next);
+        return Page.of(rows, limit, AuditRecordView::of, row -> new Cursor.TimeAndId(row.recordedAt, row.id).encode());
     }
 
     /** The whole matching trail as CSV (RFC 4180, UTF-8, header row). The export itself is recorded. */
@@ -128,7 +116,7 @@ public class AuditService {
             for (AuditRecord row : page) {
                 Csv.appendRow(csv, List.of(row.id, row.recordedAt, nullToEmpty(row.subject), nullToEmpty(row.organisationId),
                         nullToEmpty(row.role), row.operation, row.endpoint, row.purpose, row.outcome,
-                        String.join(" ", java.util.Arrays.stream(row.pathwayIds).map(UUID::toString).toList()),
+                        String.join(" ", Arrays.stream(row.pathwayIds).map(UUID::toString).toList()),
                         nullToEmpty(row.correlationId)));
                 afterTime = row.recordedAt;
                 afterId = row.id;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every scope's counts for one year, with the cells that small-cell protection masks. The masks
@@ -36,7 +37,7 @@ final class MaskedYear {
     private final int threshold;
     private final Map<Scope, ScopeCounts> counts;
     private final Map<Measure, Map<Scope, boolean[]>> masks = new HashMap<>();
-    private final Map<Scope, IndicatorTable> tables = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Scope, IndicatorTable> tables = new ConcurrentHashMap<>();
 
     private MaskedYear(int year, long generation, int threshold, Map<Scope, ScopeCounts> counts) {
         this.year = year;

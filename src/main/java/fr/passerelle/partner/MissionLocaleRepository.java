@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.query.Query;
 
 @ApplicationScoped
 public class MissionLocaleRepository implements PanacheRepositoryBase<MissionLocale, UUID> {
@@ -50,7 +51,7 @@ public class MissionLocaleRepository implements PanacheRepositoryBase<MissionLoc
         return getEntityManager()
                 .createQuery("select m from MissionLocale m" + where + " order by m.name, m.id", MissionLocale.class)
                 .setMaxResults(size)
-                .unwrap(org.hibernate.query.Query.class)
+                .unwrap(Query.class)
                 .setProperties(parameters)
                 .list();
     }

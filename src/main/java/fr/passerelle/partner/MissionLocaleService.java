@@ -3,8 +3,8 @@ package fr.passerelle.partner;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.problem.ProblemType;
-import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.platform.web.Csv;
+import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.platform.web.ETags;
 import fr.passerelle.platform.web.Page;
 import fr.passerelle.platform.web.Versioned;
@@ -52,14 +52,7 @@ public class MissionLocaleService {
         List<MissionLocale> rows = missionsLocales.page(new MissionLocaleRepository.Filter(filter.departementCode(),
                 filter.regionCode(), filter.regionalAssociation(), filter.active(), filter.nameContains()),
                 afterName, afterId, limit + 1);
-        boolean more = rows.size() > limit;
-        List<MissionLocale> page = more ? rows.subList(0, limit) : rows;
-        String next = null;
-        if (more) {
-            MissionLocale last = page.get(page.size() - 1);
-            next = Cursor.encode(last.name, last.id.toString());
-        }
-        return new Page<>(page.stream().map(MissionLocaleView::of).toList(), next);
+        return Page.of(rows, limit, MissionLocaleView::of, last -> Cursor.encode(last.name, last.id.toString()));
     }
 
     @Transactional

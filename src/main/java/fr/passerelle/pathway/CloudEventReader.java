@@ -1,10 +1,12 @@
 package fr.passerelle.pathway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.Problem;
@@ -154,11 +156,11 @@ public class CloudEventReader {
             for (JsonMappingException.Reference ref : e.getPath()) {
                 path.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
             }
-            String reason = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+            String reason = e instanceof UnrecognizedPropertyException
                     ? "unknown property" : "value of the wrong type or format";
             throw new ApiException(ProblemType.VALIDATION_FAILED, path + ": " + reason,
                     List.of(Problem.FieldError.atPointer(path.toString(), reason)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw ApiException.invalid(pointer, "unreadable");
         }
         List<Problem.FieldError> errors = Violations.fieldErrors(pointer, validator.validate(value));

@@ -3,6 +3,8 @@ package fr.passerelle.pathway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.platform.PasserelleConfig;
+import fr.passerelle.platform.audit.Audited;
+import fr.passerelle.platform.audit.Purpose;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.ProblemType;
 import fr.passerelle.platform.security.CurrentCaller;
@@ -10,8 +12,6 @@ import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.CorrelationId;
 import fr.passerelle.platform.web.Page;
 import fr.passerelle.platform.web.PageRequest;
-import fr.passerelle.platform.audit.Audited;
-import fr.passerelle.platform.audit.Purpose;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,8 +23,10 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -70,7 +72,7 @@ public class CloudEventsResource {
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
     @Audited(Purpose.SYNCHRONISATION)
     @Operation(hidden = true)
-    public Response pushOne(String body, @Context ContainerRequestContext request) throws java.io.IOException {
+    public Response pushOne(String body, @Context ContainerRequestContext request) throws IOException {
         JsonNode event = mapper.readTree(body == null ? "" : body);
         if (event == null || !event.isObject()) {
             throw new ApiException(ProblemType.MALFORMED_REQUEST, "The body must be one CloudEvent, a JSON object.");
@@ -107,7 +109,7 @@ public class CloudEventsResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public BatchReport pushBatch(String body, @Context ContainerRequestContext request) throws java.io.IOException {
+    public BatchReport pushBatch(String body, @Context ContainerRequestContext request) throws IOException {
         JsonNode events = mapper.readTree(body == null ? "" : body);
         if (events == null || !events.isArray()) {
             throw new ApiException(ProblemType.MALFORMED_REQUEST, "The body must be a JSON array of CloudEvents.");
@@ -167,6 +169,6 @@ public class CloudEventsResource {
             String subject,
             String dataschema,
             @Schema(required = true, ref = "EventData")
-            java.util.Map<String, Object> data) {
+            Map<String, Object> data) {
     }
 }

@@ -1,6 +1,7 @@
 package fr.passerelle.pathway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.platform.security.OrganisationKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ public class EventCodec {
         }
     }
 
-    com.fasterxml.jackson.databind.JsonNode toTree(Object value) {
+    JsonNode toTree(Object value) {
         return mapper.valueToTree(value);
     }
 

@@ -7,6 +7,7 @@ import fr.passerelle.platform.web.ETags;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -72,13 +73,13 @@ public class PathwayCommandService {
      * Rectifies the young person's identity (art. 16 GDPR): the new values replace the old ones, and
      * an event names the fields that changed, so that partners know to read them again.
      */
-    public StoredResponse rectify(Caller caller, java.util.UUID pathwayId, YoungPerson person, String ifMatch, String path) {
+    public StoredResponse rectify(Caller caller, UUID pathwayId, YoungPerson person, String ifMatch, String path) {
         Long expectedVersion = ETags.expectedVersion(ifMatch, true).orElse(null);
         String requestHash = IdempotencyService.requestHash("PUT", path, codec.encode(person));
         return idempotency.execute(caller.organisationId(), null, requestHash, () -> {
             EventSubmission.Readable submission = new EventSubmission.Readable(API_SOURCE, UUID.randomUUID().toString(),
                     EventType.IDENTITY_RECTIFIED, EventSubmission.PathwayReference.byId(pathwayId),
-                    java.time.LocalDate.now(clock.withZone(CloudEventReader.PARIS)), null, null, null, null, person, false,
+                    LocalDate.now(clock.withZone(CloudEventReader.PARIS)), null, null, null, null, person, false,
                     expectedVersion);
             EventOutcome outcome = recordOne(caller, submission);
             var pathway = query.afterWrite(caller, pathwayId);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** The columns that lists and searches filter on, taken from a folded state. */
 final class PathwayDerivation {
@@ -23,7 +24,7 @@ final class PathwayDerivation {
                 state.cej().proposedOn(), lastEventOn, state.ase().endedOn());
     }
 
-    private static LocalDate earliest(java.util.stream.Stream<LocalDate> dates) {
+    private static LocalDate earliest(Stream<LocalDate> dates) {
         return dates.filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
     }
 }

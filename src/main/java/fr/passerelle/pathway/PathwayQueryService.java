@@ -1,5 +1,6 @@
 package fr.passerelle.pathway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.audit.AuditService;
@@ -15,12 +16,13 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Reads pathways: one pathway's state, its timeline, and a département's lists. */
@@ -129,7 +131,7 @@ public class PathwayQueryService {
      * check: for internal use, never to be returned to a caller as such).
      */
     @Transactional
-    public Map<UUID, PathwayHistory> histories(java.util.Collection<UUID> ids) {
+    public Map<UUID, PathwayHistory> histories(Collection<UUID> ids) {
         Map<UUID, List<PathwayEventRepository.Row>> rows = events.byPathways(ids);
         Map<UUID, PathwayHistory> histories = new HashMap<>();
         for (PathwayHead head : pathways.heads(ids)) {
@@ -198,17 +200,11 @@ public class PathwayQueryService {
         jpql.append(" order by p.birthDate, p.id");
         TypedQuery<Object[]> query = entityManager.createQuery(jpql.toString(), Object[].class).setMaxResults(limit + 1);
         parameters.forEach(query::setParameter);
-        List<Object[]> rows = query.getResultList();
-        boolean more = rows.size() > limit;
-        List<Object[]> page = more ? rows.subList(0, limit) : rows;
-        List<PathwaySummary> items = page.stream().map(row -> summary((Pathway) row[0], (PathwayIdentity) row[1], today)).toList();
-        audit.record(caller, AuditService.Operation.SEARCH, items.stream().map(PathwaySummary::id).toList());
-        String next = null;
-        if (more) {
-            Pathway last = (Pathway) page.get(page.size() - 1)[0];
-            next = Cursor.encode(last.birthDate.toString(), last.id.toString());
-        }
-        return new Page<>(items, next);
+        Page<PathwaySummary> page = Page.of(query.getResultList(), limit,
+                row -> summary((Pathway) row[0], (PathwayIdentity) row[1], today),
+                row -> Cursor.encode(((Pathway) row[0]).birthDate.toString(), ((Pathway) row[0]).id.toString()));
+        audit.record(caller, AuditService.Operation.SEARCH, page.items().stream().map(PathwaySummary::id).toList());
+        return page;
     }
 
     /**
@@ -223,7 +219,7 @@ public class PathwayQueryService {
 
     /** Identity of the given young people, for the views other features build (no access check). */
     @Transactional
-    public Map<UUID, PathwayView.YoungPersonView> identities(java.util.Collection<UUID> ids) {
+    public Map<UUID, PathwayView.YoungPersonView> identities(Collection<UUID> ids) {
         Map<UUID, PathwayView.YoungPersonView> people = new HashMap<>();
         if (!ids.isEmpty()) {
             for (PathwayIdentity identity : identities.list("pathwayId in ?1", ids)) {
@@ -247,7 +243,7 @@ public class PathwayQueryService {
     public PersonalDataExport export(Caller caller, UUID id) {
         Pathway pathway = readable(caller, id);
         List<EventView> timeline = events(id);
-        PersonalDataExport export = new PersonalDataExport(java.time.Instant.now(clock), view(pathway), timeline,
+        PersonalDataExport export = new PersonalDataExport(Instant.now(clock), view(pathway), timeline,
                 audit.accessesTo(id));
         audit.record(caller, AuditService.Operation.EXPORT, List.of(id));
         return export;
@@ -268,7 +264,7 @@ public class PathwayQueryService {
     private PathwayState state(Pathway pathway) {
         try {
             return mapper.readValue(pathway.state, PathwayState.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -276,7 +272,7 @@ public class PathwayQueryService {
     private JsonNode json(String value) {
         try {
             return mapper.readTree(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }

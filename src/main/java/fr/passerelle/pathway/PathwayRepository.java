@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,10 +25,10 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
 
     /** The derived columns of one pathway after a fold. */
     record Derived(UUID id, String departementCode, long version, String stateJson, String aseStatus, String cejStatus,
-            String consentStatus, java.time.LocalDate solicitedOn, java.time.LocalDate firstContactOn,
-            java.time.LocalDate registeredOn, java.time.LocalDate jointReviewOn, java.time.LocalDate diagnosticOn,
-            java.time.LocalDate autonomyProjectOn, java.time.LocalDate cejProposedOn, java.time.LocalDate lastEventOn,
-            java.time.LocalDate aseEndedOn) {
+            String consentStatus, LocalDate solicitedOn, LocalDate firstContactOn,
+            LocalDate registeredOn, LocalDate jointReviewOn, LocalDate diagnosticOn,
+            LocalDate autonomyProjectOn, LocalDate cejProposedOn, LocalDate lastEventOn,
+            LocalDate aseEndedOn) {
     }
 
     /**
@@ -138,7 +139,7 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
         });
     }
 
-    void updateBirthDate(UUID id, java.time.LocalDate birthDate) {
+    void updateBirthDate(UUID id, LocalDate birthDate) {
         getEntityManager().createNativeQuery("update pathway set birth_date = ?2 where id = ?1")
                 .setParameter(1, id).setParameter(2, birthDate).executeUpdate();
     }
@@ -152,7 +153,7 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 heads.add(new PathwayHead(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                        rows.getObject(4, java.time.LocalDate.class)));
+                        rows.getObject(4, LocalDate.class)));
             }
         }
         return heads;
@@ -162,7 +163,7 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
         return connection.createArrayOf("text", values.toArray());
     }
 
-    private static Array dates(Connection connection, List<java.time.LocalDate> values) throws SQLException {
+    private static Array dates(Connection connection, List<LocalDate> values) throws SQLException {
         return connection.createArrayOf("text", values.stream().map(date -> date == null ? null : date.toString()).toArray());
     }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.pathway;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,7 +15,7 @@ public record PathwayView(
         @Schema(required = true, description = "Age today (Europe/Paris)") int age,
         @Schema(required = true, description = "Number of events recorded; the ETag") long version,
         @Schema(required = true) PathwayState state,
-        @Schema(description = "When the personal data was erased (retention or erasure request)") java.time.Instant erasedAt) {
+        @Schema(description = "When the personal data was erased (retention or erasure request)") Instant erasedAt) {
 
     @Schema(name = "YoungPersonView")
     public record YoungPersonView(

@@ -4,10 +4,12 @@ import fr.passerelle.audit.AuditService;
 import fr.passerelle.partner.DepartementService;
 import fr.passerelle.partner.MissionLocaleService;
 import fr.passerelle.platform.problem.ApiException;
+import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.problem.ProblemType;
 import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.security.OrganisationKind;
 import fr.passerelle.platform.security.Role;
+import fr.passerelle.platform.web.ETags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -21,12 +23,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jboss.logging.MDC;
 
 /**
  * The one write path of pathways. Every change, whether pushed as CloudEvents or made through an
@@ -209,7 +214,7 @@ public class PathwayWriteService {
             authorize(work, state);
             if (submission.expectedVersion() != null && submission.expectedVersion() != work.events.size()) {
                 throw new ApiException(ProblemType.PRECONDITION_FAILED, "The pathway changed since it was read: its ETag is now "
-                        + fr.passerelle.platform.web.ETags.of(work.events.size()) + ".");
+                        + ETags.of(work.events.size()) + ".");
             }
             EventData.Payload data = submission.data();
             EventType dated = type;
@@ -312,15 +317,15 @@ public class PathwayWriteService {
             if (!person.birthDate().equals(current.birthDate())) {
                 fields.add(EventData.IdentityField.BIRTH_DATE);
             }
-            if (!java.util.Objects.equals(person.email(), current.email())) {
+            if (!Objects.equals(person.email(), current.email())) {
                 fields.add(EventData.IdentityField.EMAIL);
             }
-            if (!java.util.Objects.equals(person.phone(), current.phone())) {
+            if (!Objects.equals(person.phone(), current.phone())) {
                 fields.add(EventData.IdentityField.PHONE);
             }
             if (fields.isEmpty()) {
                 throw new ApiException(ProblemType.VALIDATION_FAILED, "The identity sent is the one held: nothing to rectify.",
-                        List.of(fr.passerelle.platform.problem.Problem.FieldError.atPointer("", "identical to the identity held")));
+                        List.of(Problem.FieldError.atPointer("", "identical to the identity held")));
             }
             String matchKey = MatchKey.of(person.firstName(), person.lastName(), person.birthDate());
             for (UUID other : identities.pathwaysByMatchKey(work.head.departementCode(), List.of(matchKey)).getOrDefault(matchKey, List.of())) {
@@ -482,14 +487,14 @@ public class PathwayWriteService {
             }
             applyRectifications(seqs.keySet());
             Set<UUID> touched = staged.stream().filter(event -> seqs.containsKey(event.event().id()))
-                    .map(event -> event.event().pathwayId()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                    .map(event -> event.event().pathwayId()).collect(Collectors.toCollection(LinkedHashSet::new));
             derive(touched, seqs);
             rejections.insert(caller.organisationId(), rejected, now);
             return List.copyOf(touched);
         }
 
         /** Writes the rectified identities whose event was stored. */
-        private void applyRectifications(java.util.Collection<UUID> inserted) {
+        private void applyRectifications(Collection<UUID> inserted) {
             for (Staged event : staged) {
                 if (event.event().type() != EventType.IDENTITY_RECTIFIED || !inserted.contains(event.event().id())) {
                     continue;
@@ -550,7 +555,7 @@ public class PathwayWriteService {
                 List<StoredEvent> all = work.asStored(seqs);
                 PathwayHistory history = PathwayHistory.of(id, work.birthDate, all);
                 derived.add(PathwayDerivation.derive(id, history.state(), all.size(), codec.encode(history.state()),
-                        all.stream().map(StoredEvent::occurredOn).max(java.util.Comparator.naturalOrder()).orElse(null)));
+                        all.stream().map(StoredEvent::occurredOn).max(Comparator.naturalOrder()).orElse(null)));
                 versions.put(id, (long) all.size());
                 changes.add(new PathwaysChanged.Change(work.initialState, history,
                         all.stream().filter(event -> seqs.containsKey(event.id())).toList()));
@@ -573,7 +578,7 @@ public class PathwayWriteService {
         private void reject(int index, EventSubmission submission, String type, ApiException problem) {
             outcomes[index] = EventOutcome.rejected(problem);
             rejected.add(new RejectedEventRepository.Rejection(submission.source(), submission.sourceId(), type,
-                    codec.encode(problem.toProblem("/api/v1/events", String.valueOf(org.jboss.logging.MDC.get("correlationId"))))));
+                    codec.encode(problem.toProblem("/api/v1/events", String.valueOf(MDC.get("correlationId"))))));
         }
 
         private UUID stagedPathway(UUID eventId) {

@@ -7,6 +7,7 @@ import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.platform.web.Page;
+import fr.passerelle.platform.web.SqlValues;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,7 +15,6 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,37 +36,23 @@ public class RejectedEventService {
 
     @Transactional
     public Page<RejectedEventView> list(Caller caller, String cursor, int limit) {
-        String after = "";
-        Instant afterTime = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            List<String> keys = Cursor.decode(cursor, 2);
-            afterTime = Instant.parse(keys.get(0));
-            afterId = UUID.fromString(keys.get(1));
-            after = " and (r.received_at, r.id) > (?2, ?3)";
-        }
+        Cursor.TimeAndId after = Cursor.TimeAndId.decode(cursor);
         Query query = entityManager.createNativeQuery("""
                 select r.id, r.source, r.source_id, r.type, r.received_at, cast(r.problem as text),
                     exists (select 1 from pathway_event e where e.recorder_id = r.recorder_id and e.source = r.source
                             and e.source_id = r.source_id) as resolved
-                from rejected_event r where r.recorder_id = ?1""" + after + " order by r.received_at, r.id")
+                from rejected_event r where r.recorder_id = ?1""" + (after == null ? "" : " and (r.received_at, r.id) > (?2, ?3)")
+                + " order by r.received_at, r.id")
                 .setParameter(1, caller.organisationId())
                 .setMaxResults(limit + 1);
-        if (cursor != null) {
-            query.setParameter(2, afterTime).setParameter(3, afterId);
+        if (after != null) {
+            query.setParameter(2, after.time()).setParameter(3, after.id());
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        boolean more = rows.size() > limit;
-        List<Object[]> page = more ? rows.subList(0, limit) : rows;
-        List<RejectedEventView> items = page.stream().map(row -> new RejectedEventView((UUID) row[0], (String) row[1],
-                (String) row[2], (String) row[3], toInstant(row[4]), (Boolean) row[6], problem((String) row[5]))).toList();
-        String next = null;
-        if (more) {
-            RejectedEventView last = items.get(items.size() - 1);
-            next = Cursor.encode(last.receivedAt().toString(), last.id().toString());
-        }
-        return new Page<>(items, next);
+        return Page.of(rows, limit, row -> new RejectedEventView((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
+                SqlValues.instant(row[4]), (Boolean) row[6], problem((String) row[5])),
+                row -> new Cursor.TimeAndId(SqlValues.instant(row[4]), (UUID) row[0]).encode());
     }
 
     /** Forgets refused events past their retention; a plain delete, so every replica may run it. */
@@ -86,13 +72,4 @@ public class RejectedEventService {
         }
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 }

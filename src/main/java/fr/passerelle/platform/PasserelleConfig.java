@@ -2,6 +2,7 @@ package fr.passerelle.platform;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Settings of the service itself; Quarkus and library settings keep their own names. */
 @ConfigMapping(prefix = "passerelle")
@@ -14,7 +15,7 @@ public interface PasserelleConfig {
     interface Security {
         /** How long a replica trusts that a token's organisation is active before asking the directory again. */
         @WithDefault("PT10S")
-        java.time.Duration organisationCache();
+        Duration organisationCache();
     }
 
     Database database();
@@ -42,13 +43,13 @@ public interface PasserelleConfig {
 
         /** How long refused events are kept for their sender to reconcile. */
         @WithDefault("P90D")
-        java.time.Duration rejectedEvents();
+        Duration rejectedEvents();
     }
 
     interface Audit {
         /** How long audit records are kept (the database keeps at least 30 days whatever this says). */
         @WithDefault("P365D")
-        java.time.Duration retention();
+        Duration retention();
     }
 
     interface Database {
@@ -64,11 +65,11 @@ public interface PasserelleConfig {
     interface Feed {
         /** How long feed entries are kept; a cursor older than this gets 410 Gone. */
         @WithDefault("P30D")
-        java.time.Duration retention();
+        Duration retention();
 
         /** Largest long-poll wait a caller may ask for. */
         @WithDefault("PT25S")
-        java.time.Duration maxWait();
+        Duration maxWait();
 
         /** Largest feed page. */
         @WithDefault("1000")
@@ -82,7 +83,7 @@ public interface PasserelleConfig {
 
         /** Connect and response timeout of one delivery attempt. */
         @WithDefault("PT5S")
-        java.time.Duration timeout();
+        Duration timeout();
 
         /** Attempts before a delivery is given up (DEAD); it can still be redelivered by hand. */
         @WithDefault("10")
@@ -90,7 +91,7 @@ public interface PasserelleConfig {
 
         /** Delay before the second attempt; it doubles at each attempt, up to an hour. */
         @WithDefault("PT10S")
-        java.time.Duration firstRetryDelay();
+        Duration firstRetryDelay();
 
         /** Deliveries one replica leases per round. */
         @WithDefault("50")

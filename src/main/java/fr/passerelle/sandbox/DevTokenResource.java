@@ -5,6 +5,7 @@ import fr.passerelle.platform.security.Role;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -38,7 +39,7 @@ public class DevTokenResource {
     @Operation(hidden = true)
     public String token(@QueryParam("role") String role, @QueryParam("org") String organisation) {
         String claim = Role.fromClaim(role).map(Role::claim).orElseThrow(
-                () -> new jakarta.ws.rs.BadRequestException("role must be one of departement, mission-locale, reporting, admin, dpo"));
+                () -> new BadRequestException("role must be one of departement, mission-locale, reporting, admin, dpo"));
         return Jwt.issuer(issuer).audience(audience).subject("dev-" + claim + "-" + organisation).groups(Set.of(claim))
                 .claim(CallerAugmentor.ORGANISATION_CLAIM, organisation).expiresIn(Duration.ofHours(1)).sign();
     }

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,15 +92,11 @@ public class SharedPathwayService {
         }
         query.append(" order by solicitedOn, pathwayId");
         List<PathwayShare> rows = shares.find(query.toString(), parameters).range(0, limit).list();
-        boolean more = rows.size() > limit;
-        List<PathwayShare> page = more ? rows.subList(0, limit) : rows;
-        Map<UUID, PathwayView.YoungPersonView> people = pathways.identities(page.stream()
+        Map<UUID, PathwayView.YoungPersonView> people = pathways.identities(rows.stream().limit(limit)
                 .filter(share -> share.status.equals(PathwayState.ShareStatus.ACTIVE.name())).map(share -> share.pathwayId).toList());
-        List<SharedPathwaySummary> items = page.stream().map(share -> summary(share, people.get(share.pathwayId))).toList();
         audit.record(caller, AuditService.Operation.SEARCH, people.keySet());
-        String next = more ? Cursor.encode(page.get(page.size() - 1).solicitedOn.toString(), page.get(page.size() - 1).pathwayId.toString())
-                : null;
-        return new Page<>(items, next);
+        return Page.of(rows, limit, share -> summary(share, people.get(share.pathwayId)),
+                last -> Cursor.encode(last.solicitedOn.toString(), last.pathwayId.toString()));
     }
 
     @Transactional
@@ -132,7 +129,7 @@ public class SharedPathwayService {
         Map<UUID, StoredEvent> byId = history.events().stream().collect(Collectors.toMap(StoredEvent::id, Function.identity()));
         List<StoredEvent> visible = history.events().stream()
                 .filter(event -> MissionLocaleVisibility.sees(event, share.missionLocaleId, byId))
-                .sorted(java.util.Comparator.comparing(StoredEvent::occurredOn).thenComparingLong(StoredEvent::seq))
+                .sorted(Comparator.comparing(StoredEvent::occurredOn).thenComparingLong(StoredEvent::seq))
                 .toList();
         return SharedEvents.timeline(visible, mapper);
     }

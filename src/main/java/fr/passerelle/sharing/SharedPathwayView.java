@@ -1,5 +1,6 @@
 package fr.passerelle.sharing;
 
+import fr.passerelle.pathway.PathwayState;
 import fr.passerelle.pathway.PathwayView;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -18,7 +19,7 @@ public record SharedPathwayView(
 
     @Schema(name = "Share")
     public record Share(
-            @Schema(required = true) fr.passerelle.pathway.PathwayState.ShareStatus status,
+            @Schema(required = true) PathwayState.ShareStatus status,
             @Schema(required = true) LocalDate solicitedOn,
             LocalDate endedOn,
             LocalDate firstContactOn,

@@ -1,5 +1,6 @@
 package fr.passerelle.webhook;
 
+import fr.passerelle.platform.web.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
@@ -122,22 +123,10 @@ public class WebhookDeliveryRepository {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(row -> new Row((UUID) row[0], (String) row[1], ((Number) row[2]).intValue(), instant(row[3]),
-                instant(row[4]), instant(row[5]), row[6] == null ? null : ((Number) row[6]).intValue(), (String) row[7])).toList();
+        return rows.stream().map(row -> new Row((UUID) row[0], (String) row[1], ((Number) row[2]).intValue(), SqlValues.instant(row[3]),
+                SqlValues.instant(row[4]), SqlValues.instant(row[5]), row[6] == null ? null : ((Number) row[6]).intValue(), (String) row[7])).toList();
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 
     private Session session() {
         return entityManager.unwrap(Session.class);

@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -89,24 +88,12 @@ public class WebhookService {
     @Transactional
     public Page<DeliveryView> deliveries(Caller caller, UUID id, DeliveryView.Status status, String cursor, int limit) {
         visible(caller, id);
-        Instant afterCreated = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            List<String> keys = Cursor.decode(cursor, 2);
-            try {
-                afterCreated = Instant.parse(keys.get(0));
-                afterId = UUID.fromString(keys.get(1));
-            } catch (RuntimeException e) {
-                throw Cursor.invalid("cursor");
-            }
-        }
-        List<WebhookDeliveryRepository.Row> rows = deliveries.list(id, status == null ? null : status.name(), afterCreated, afterId, limit + 1);
-        boolean more = rows.size() > limit;
-        List<WebhookDeliveryRepository.Row> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? Cursor.encode(page.get(page.size() - 1).createdAt().toString(), page.get(page.size() - 1).id().toString()) : null;
-        return new Page<>(page.stream().map(row -> new DeliveryView(row.id(), DeliveryView.Status.valueOf(row.status()), row.attempts(),
+        Cursor.TimeAndId after = Cursor.TimeAndId.decode(cursor);
+        List<WebhookDeliveryRepository.Row> rows = deliveries.list(id, status == null ? null : status.name(),
+                after == null ? null : after.time(), after == null ? null : after.id(), limit + 1);
+        return Page.of(rows, limit, row -> new DeliveryView(row.id(), DeliveryView.Status.valueOf(row.status()), row.attempts(),
                 row.createdAt(), row.status().equals("PENDING") ? row.nextAttemptAt() : null, row.deliveredAt(), row.lastStatusCode(),
-                row.lastError())).toList(), next);
+                row.lastError()), row -> new Cursor.TimeAndId(row.createdAt(), row.id()).encode());
     }
 
     @Transactional

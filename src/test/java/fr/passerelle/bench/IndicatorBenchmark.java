@@ -3,17 +3,18 @@ package fr.passerelle.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.indicator.IndicatorRecomputationService;
 import fr.passerelle.pathway.EventData;
 import fr.passerelle.pathway.EventOutcome;
 import fr.passerelle.pathway.EventSubmission;
 import fr.passerelle.pathway.EventType;
+import fr.passerelle.pathway.PathwayHistory;
+import fr.passerelle.pathway.PathwayQueryService;
 import fr.passerelle.pathway.PathwayWriteService;
 import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.security.Role;
-import fr.passerelle.pathway.PathwayHistory;
-import fr.passerelle.pathway.PathwayQueryService;
 import fr.passerelle.support.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -27,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -217,7 +219,7 @@ class IndicatorBenchmark {
                     rows.add(new Object[] {history.pathwayId(), mapper.writeValueAsString(history.state()),
                         history.state().ase().status().name(), history.state().cej().status().name(),
                         history.state().consent().status().name()});
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                } catch (JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }
             }
@@ -231,7 +233,7 @@ class IndicatorBenchmark {
                             rows.stream().map(row -> row[c]).toArray()));
                 }
                 statement.executeUpdate();
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
             done += ids.size();

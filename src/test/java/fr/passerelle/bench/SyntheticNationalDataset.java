@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -276,7 +278,7 @@ final class SyntheticNationalDataset {
     private final class Writer {
         private final UUID pathway;
         private final StringBuilder out;
-        private final java.util.Map<UUID, String> data = new java.util.HashMap<>();
+        private final Map<UUID, String> data = new HashMap<>();
         int count;
 
         Writer(UUID pathway, StringBuilder out) {

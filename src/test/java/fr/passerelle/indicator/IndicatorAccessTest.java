@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,7 +70,7 @@ class IndicatorAccessTest {
         UUID other = Directory.newMissionLocale("65");
         given().auth().oauth2(Tokens.missionLocale(mine)).queryParam("year", YEAR).get("/api/v1/indicators").then().statusCode(200)
                 .body("view", equalTo("EXACT")).body("level", equalTo("MISSION_LOCALE")).body("code", equalTo(mine.toString()))
-                .body("measures.measure", not(org.hamcrest.Matchers.hasItem("ASE_YOUNG_PEOPLE_ON_31_DECEMBER")));
+                .body("measures.measure", not(Matchers.hasItem("ASE_YOUNG_PEOPLE_ON_31_DECEMBER")));
         given().auth().oauth2(Tokens.missionLocale(mine)).queryParam("year", YEAR).queryParam("level", "MISSION_LOCALE")
                 .queryParam("code", other.toString()).get("/api/v1/indicators").then().statusCode(403);
         given().auth().oauth2(Tokens.missionLocale(mine)).queryParam("year", YEAR).queryParam("level", "DEPARTEMENT")

@@ -7,6 +7,7 @@ import fr.passerelle.support.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -124,7 +125,7 @@ final class IndicatorFixtures {
         return table.get("measures.find { it.measure == 'FIRST_CONTACT_DELAY' }.medianDays.value");
     }
 
-    private static io.restassured.specification.RequestSpecification withEtag(String token, UUID pathway) {
+    private static RequestSpecification withEtag(String token, UUID pathway) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", Pathways.etag(token, pathway));
     }
 

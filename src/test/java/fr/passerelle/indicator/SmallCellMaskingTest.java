@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The masking rule on small tables, attacked by {@link DifferencingAttacker}. */
@@ -157,8 +159,8 @@ class SmallCellMaskingTest {
         for (SmallCellMasking.Group group : groups) {
             attacker.relation("c" + group.parent(), Arrays.stream(group.children()).mapToObj(c -> "c" + c).toList());
         }
-        assertEquals(java.util.Map.of(), attacker.subtract(), "recovered by subtraction");
-        assertEquals(java.util.Set.of(), attacker.solve(), "determined by linear algebra");
+        assertEquals(Map.of(), attacker.subtract(), "recovered by subtraction");
+        assertEquals(Set.of(), attacker.solve(), "determined by linear algebra");
         assertEquals(List.of(), attacker.narrowSums(THRESHOLD), "masked cells adding up to a small count");
         for (SmallCellMasking.Group group : groups) {
             int count = masked[group.parent()] ? 1 : 0;

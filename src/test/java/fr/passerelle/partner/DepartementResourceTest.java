@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import fr.passerelle.support.Directory;
 import fr.passerelle.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class DepartementResourceTest {
                 .queryParam("region", "53")
                 .get("/api/v1/departements")
                 .then().statusCode(200)
-                .body("code", equalTo(java.util.List.of("22", "29", "35", "56")))
+                .body("code", equalTo(List.of("22", "29", "35", "56")))
                 .body("region.code", everyItem(equalTo("53")));
     }
 

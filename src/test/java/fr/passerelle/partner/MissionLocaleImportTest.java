@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -107,7 +108,7 @@ class MissionLocaleImportTest {
     void anImportUpdatesAMissionLocaleCreatedThroughTheApiBySiret() {
         String siret = Sirets.random();
         String id = given().auth().oauth2(Tokens.admin()).contentType("application/json")
-                .body(java.util.Map.of("name", "ML before import", "siret", siret, "departementCode", "33",
+                .body(Map.of("name", "ML before import", "siret", siret, "departementCode", "33",
                         "regionalAssociation", "ARML"))
                 .post("/api/v1/missions-locales").then().statusCode(201).extract().path("id");
         importCsv(HEADER + line("ML after import " + uniqueWord(), siret, "33", "ARML", "true")).then().statusCode(200)

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -92,7 +93,7 @@ class CloudEventsIngestionTest {
                 .body("items.eventId", hasItem(otherPathway.get("id")));
         given().auth().oauth2(Tokens.departement("45")).queryParam("limit", 500).get("/api/v1/events/rejections")
                 .then().statusCode(200)
-                .body("items.eventId", org.hamcrest.Matchers.not(hasItem(missingField.get("id"))));
+                .body("items.eventId", Matchers.not(hasItem(missingField.get("id"))));
     }
 
     @Test

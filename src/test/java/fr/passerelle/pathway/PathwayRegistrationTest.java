@@ -12,8 +12,11 @@ import fr.passerelle.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -38,7 +41,7 @@ class PathwayRegistrationTest {
         given().auth().oauth2(Tokens.departement("33")).get("/api/v1/pathways/" + id + "/events")
                 .then().statusCode(200)
                 .body("$", hasSize(2))
-                .body("type", equalTo(java.util.List.of("ase.support-started.v1", "pathway.opened.v1")));
+                .body("type", equalTo(List.of("ase.support-started.v1", "pathway.opened.v1")));
     }
 
     @Test
@@ -68,7 +71,7 @@ class PathwayRegistrationTest {
                 .body("existingPathwayId", equalTo(first));
         Map<String, Object> body = Pathways.registrationBody(Pathways.caseReference(), "Eloise", lastName, birth);
         @SuppressWarnings("unchecked")
-        Map<String, Object> person = new java.util.HashMap<>((Map<String, Object>) body.get("youngPerson"));
+        Map<String, Object> person = new HashMap<>((Map<String, Object>) body.get("youngPerson"));
         person.put("acknowledgedDuplicateOf", first);
         given().auth().oauth2(Tokens.departement("59")).contentType(ContentType.JSON)
                 .body(Map.of("caseReference", body.get("caseReference"), "youngPerson", person, "aseSupport", body.get("aseSupport")))
@@ -118,7 +121,7 @@ class PathwayRegistrationTest {
         given().auth().oauth2(Tokens.departement("35"))
                 .queryParam("missing", "SOLICITATION").get("/api/v1/pathways")
                 .then().statusCode(200)
-                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(solicited.toString())));
+                .body("items.id", Matchers.not(Matchers.hasItem(solicited.toString())));
         given().auth().oauth2(Tokens.departement("36")).queryParam("name", lastName).get("/api/v1/pathways")
                 .then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(Tokens.missionLocale(missionLocale)).get("/api/v1/pathways").then().statusCode(403);

@@ -22,6 +22,7 @@ import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ class RetentionAndRightsTest {
     private static final String DEPARTEMENT = "87";
     private static final String OTHER_DEPARTEMENT = "64";
     private static final String RETENTION_RUNS = "/api/v1/retention-runs";
-    private static final java.time.Duration FEED_PATIENCE = java.time.Duration.ofSeconds(30);
+    private static final Duration FEED_PATIENCE = Duration.ofSeconds(30);
     /** The advisory lock the purge takes (PathwayErasureService), as another replica running it would hold it. */
     private static final long PURGE_LOCK = 0x5041535345524cL;
 

@@ -85,7 +85,7 @@ class ConsentWithdrawalEndToEndTest {
             Pathways.solicit(DEPARTEMENT, sentinel, missionLocaleId);
 
             List<Map<String, Object>> feed = Feeds.follow(missionLocale, null, entries -> has(entries, "SHARE_STARTED", sentinel),
-                    java.time.Duration.ofSeconds(30));
+                    Duration.ofSeconds(30));
             assertAboutThePathwayNothingFollowsTheEndOfTheShare(feed, pathway);
             Map<String, Object> ended = about(feed, pathway).get(about(feed, pathway).size() - 1);
             assertEquals(Map.of("status", "ENDED", "solicitedOn", Pathways.today().toString(), "endedOn", Pathways.today().toString()),
@@ -154,7 +154,7 @@ class ConsentWithdrawalEndToEndTest {
                     .body("share.status", equalTo("ENDED"))
                     .body("$", not(hasKey("youngPerson")));
             List<Map<String, Object>> feed = Feeds.follow(Tokens.missionLocale(missionLocale), null,
-                    entries -> has(entries, "SHARE_ENDED", pathway), java.time.Duration.ofSeconds(30));
+                    entries -> has(entries, "SHARE_ENDED", pathway), Duration.ofSeconds(30));
             assertAboutThePathwayNothingFollowsTheEndOfTheShare(feed, pathway);
         }
     }

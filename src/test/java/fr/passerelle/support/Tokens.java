@@ -3,6 +3,7 @@ package fr.passerelle.support;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +97,7 @@ public final class Tokens {
             byte[] publicKey = Files.readAllBytes(Path.of("src/dev/jwt/public.pem"));
             return claims(role, organisation).jws().algorithm(SignatureAlgorithm.HS256)
                     .sign(new SecretKeySpec(publicKey, "HmacSHA256"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

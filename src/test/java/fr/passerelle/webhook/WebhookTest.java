@@ -22,6 +22,7 @@ import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -288,7 +290,7 @@ class WebhookTest {
     }
 
     /** Polls until the condition holds; the dispatcher runs every second. */
-    private static <T> T await(java.util.function.Supplier<T> probe, Predicate<T> done) {
+    private static <T> T await(Supplier<T> probe, Predicate<T> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
         while (true) {
             T value = probe.get();
@@ -357,7 +359,7 @@ class WebhookTest {
         }
 
         List<Received> received(String url) {
-            String path = java.net.URI.create(url).getPath();
+            String path = URI.create(url).getPath();
             return received.stream().filter(request -> request.path().equals(path)).toList();
         }
 

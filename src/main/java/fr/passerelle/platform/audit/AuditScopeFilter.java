@@ -1,6 +1,7 @@
 package fr.passerelle.platform.audit;
 
 import fr.passerelle.platform.web.CorrelationId;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
@@ -26,8 +27,8 @@ public class AuditScopeFilter {
 
     /** The endpoint as a template, e.g. {@code GET /api/v1/pathways/{id}}: never the ids themselves. */
     public static String endpoint(String httpMethod, ResourceInfo resource) {
-        jakarta.ws.rs.Path type = resource.getResourceClass().getAnnotation(jakarta.ws.rs.Path.class);
-        jakarta.ws.rs.Path path = resource.getResourceMethod().getAnnotation(jakarta.ws.rs.Path.class);
+        Path type = resource.getResourceClass().getAnnotation(Path.class);
+        Path path = resource.getResourceMethod().getAnnotation(Path.class);
         return httpMethod + " " + (type == null ? "" : type.value()) + (path == null ? "" : path.value());
     }
 }

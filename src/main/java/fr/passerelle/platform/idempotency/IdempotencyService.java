@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -101,7 +102,7 @@ public class IdempotencyService {
         if (!(Boolean) row[1]) {
             throw new ApiException(ProblemType.REQUEST_IN_PROGRESS,
                     "The first request with this Idempotency-Key is still being processed; retry in a moment.",
-                    List.of(), java.util.Map.of("Retry-After", "1"));
+                    List.of(), Map.of("Retry-After", "1"));
         }
         return new StoredResponse(((Number) row[2]).intValue(), (String) row[3], (String) row[4], (String) row[5]);
     }

@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
@@ -242,7 +243,7 @@ public class ProblemMapper {
         if (List.class.isAssignableFrom(type) || type.isArray()) {
             return "array";
         }
-        if (type == String.class || type.getName().startsWith("java.time.") || type == java.util.UUID.class) {
+        if (type == String.class || type.getName().startsWith("java.time.") || type == UUID.class) {
             return "string (" + type.getSimpleName() + ")";
         }
         return "object";

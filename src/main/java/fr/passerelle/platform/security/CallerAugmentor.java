@@ -1,15 +1,16 @@
 package fr.passerelle.platform.security;
 
+import fr.passerelle.platform.PasserelleConfig;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import fr.passerelle.platform.PasserelleConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -73,7 +74,7 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
 
     private SecurityIdentity resolve(SecurityIdentity identity) {
         JsonWebToken token = (JsonWebToken) identity.getPrincipal();
-        List<Role> roles = identity.getRoles().stream().map(Role::fromClaim).flatMap(java.util.Optional::stream).toList();
+        List<Role> roles = identity.getRoles().stream().map(Role::fromClaim).flatMap(Optional::stream).toList();
         Object organisation = token.getClaim(ORGANISATION_CLAIM);
         String organisationId = organisation == null ? null : organisation.toString().replace("\"", "");
         String refusal = null;

@@ -3,6 +3,7 @@ package fr.passerelle.platform.security;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
 
 /** The caller of the current request, for resources to hand to services. */
 @RequestScoped
@@ -19,7 +20,7 @@ public class CurrentCaller {
     }
 
     /** The caller, if the request carries a token accepted with its organisation. */
-    public java.util.Optional<Caller> find() {
-        return java.util.Optional.ofNullable(identity.getAttribute(CallerAugmentor.CALLER_ATTRIBUTE));
+    public Optional<Caller> find() {
+        return Optional.ofNullable(identity.getAttribute(CallerAugmentor.CALLER_ATTRIBUTE));
     }
 }

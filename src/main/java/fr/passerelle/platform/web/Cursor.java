@@ -4,9 +4,11 @@ import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.problem.ProblemType;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * An opaque keyset cursor: the sort key values of the last item of a page. Clients must treat it
@@ -48,6 +50,27 @@ public final class Cursor {
             }
         }
         throw invalid(parameter);
+    }
+
+    /** A cursor made of an instant and an id: the keys of lists in time order. */
+    public record TimeAndId(Instant time, UUID id) {
+
+        public String encode() {
+            return Cursor.encode(time.toString(), id.toString());
+        }
+
+        /** The keys of a cursor passed as {@code cursor}, or null when there is none. */
+        public static TimeAndId decode(String cursor) {
+            if (cursor == null) {
+                return null;
+            }
+            List<String> keys = Cursor.decode(cursor, 2);
+            try {
+                return new TimeAndId(Instant.parse(keys.get(0)), UUID.fromString(keys.get(1)));
+            } catch (RuntimeException e) {
+                throw invalid("cursor");
+            }
+        }
     }
 
     /** The 400 for a cursor this service did not issue. */

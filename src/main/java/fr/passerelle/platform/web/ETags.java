@@ -3,6 +3,7 @@ package fr.passerelle.platform.web;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.ProblemType;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Strong entity tags made from a resource's version, and the If-Match rules of updates:
@@ -21,20 +22,20 @@ public final class ETags {
      * The version an If-Match names: empty for {@code *}; 428 when the header is missing and
      * required; 412 when it is not a tag this service issued.
      */
-    public static java.util.Optional<Long> expectedVersion(String ifMatch, boolean required) {
+    public static Optional<Long> expectedVersion(String ifMatch, boolean required) {
         if (ifMatch == null || ifMatch.isBlank()) {
             if (required) {
                 throw new ApiException(ProblemType.PRECONDITION_REQUIRED, "Send the ETag of the version you read in If-Match.");
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String tag = ifMatch.trim();
         if (tag.equals("*")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
             try {
-                return java.util.Optional.of(Long.parseLong(tag.substring(1, tag.length() - 1)));
+                return Optional.of(Long.parseLong(tag.substring(1, tag.length() - 1)));
             } catch (NumberFormatException e) {
                 // not one of ours: reported below
             }

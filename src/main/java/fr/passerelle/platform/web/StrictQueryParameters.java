@@ -9,7 +9,12 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -36,20 +41,20 @@ public class StrictQueryParameters implements ParamConverterProvider {
         if (rawType == Boolean.class || rawType == boolean.class) {
             return (ParamConverter<T>) converter(name, "true or false", StrictQueryParameters::parseBoolean);
         }
-        if (rawType == java.util.UUID.class) {
-            return (ParamConverter<T>) converter(name, "a UUID", java.util.UUID::fromString);
+        if (rawType == UUID.class) {
+            return (ParamConverter<T>) converter(name, "a UUID", UUID::fromString);
         }
-        if (rawType == java.time.Instant.class) {
+        if (rawType == Instant.class) {
             return (ParamConverter<T>) converter(name, "an RFC 3339 instant, e.g. 2025-01-31T23:00:00Z", value -> {
                 try {
-                    return java.time.OffsetDateTime.parse(value).toInstant();
-                } catch (java.time.format.DateTimeParseException e) {
+                    return OffsetDateTime.parse(value).toInstant();
+                } catch (DateTimeParseException e) {
                     throw new IllegalArgumentException(e);
                 }
             });
         }
         if (rawType.isEnum()) {
-            String expected = "one of " + java.util.Arrays.toString(rawType.getEnumConstants());
+            String expected = "one of " + Arrays.toString(rawType.getEnumConstants());
             return (ParamConverter<T>) converter(name, expected, value -> enumConstant(rawType, value));
         }
         return null;

@@ -3,6 +3,7 @@ package fr.passerelle.platform.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class CsvTest {
     void appendRowQuotesOnlyWhatNeedsIt() {
         StringBuilder out = new StringBuilder();
         Csv.appendRow(out, List.of("plain", "a,b", "say \"hi\"", "two\nlines", "cr\r"));
-        Csv.appendRow(out, java.util.Arrays.asList(null, 42, true));
+        Csv.appendRow(out, Arrays.asList(null, 42, true));
         assertEquals("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\r\"\r\n,42,true\r\n", out.toString());
     }
 
