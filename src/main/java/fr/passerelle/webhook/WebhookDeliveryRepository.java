@@ -43,31 +43,36 @@ public class WebhookDeliveryRepository {
     }
 
     /**
-     * Leases due deliveries for this replica: a row locked by another replica is skipped, and a
-     * lease that expires (a replica died while sending) makes the row due again. At most
-     * {@code perSubscription} per subscription, so that one slow endpoint cannot hold up the others.
+     * Leases due deliveries for this replica: rows another replica is leasing at this moment are
+     * skipped, not waited for (SKIP LOCKED), and a lease that expires (a replica died while
+     * sending) makes the row due again. At most {@code perSubscription} per subscription, so that
+     * one slow endpoint cannot hold up the others.
      */
     List<Leased> lease(int limit, int perSubscription, Instant now, Instant leaseUntil) {
         return session().doReturningWork(connection -> {
+            // Row locks do not mix with window functions: candidates are ranked first, then locked.
             try (PreparedStatement statement = connection.prepareStatement("""
+                    with candidates as (
+                        select d.id, d.next_attempt_at,
+                            row_number() over (partition by d.subscription_id order by d.next_attempt_at) as rank
+                        from webhook_delivery d
+                        join webhook_subscription s on s.id = d.subscription_id and s.status = 'ACTIVE'
+                        where d.status = 'PENDING' and d.next_attempt_at <= ? and (d.lease_until is null or d.lease_until < ?)),
+                    due as (
+                        select d.id from webhook_delivery d
+                        where d.id in (select id from candidates where rank <= ? order by next_attempt_at limit ?)
+                          and d.status = 'PENDING' and (d.lease_until is null or d.lease_until < ?)
+                        for update of d skip locked)
                     update webhook_delivery d set lease_until = ?, attempts = d.attempts + 1
-                    from (select id from (
-                            select d2.id, d2.next_attempt_at,
-                                row_number() over (partition by d2.subscription_id order by d2.next_attempt_at) as rank
-                            from webhook_delivery d2
-                            join webhook_subscription s on s.id = d2.subscription_id and s.status = 'ACTIVE'
-                            where d2.status = 'PENDING' and d2.next_attempt_at <= ?
-                              and (d2.lease_until is null or d2.lease_until < ?)) candidates
-                          where rank <= ? order by next_attempt_at limit ?) due
-                    where d.id = due.id and d.status = 'PENDING' and (d.lease_until is null or d.lease_until < ?)
+                    from due where d.id = due.id
                     returning d.id, d.subscription_id, d.feed_tx_id::text, d.feed_seq, d.feed_recorded_at, d.payload, d.attempts""")) {
                 Timestamp at = Timestamp.from(now);
-                statement.setTimestamp(1, Timestamp.from(leaseUntil));
+                statement.setTimestamp(1, at);
                 statement.setTimestamp(2, at);
-                statement.setTimestamp(3, at);
-                statement.setInt(4, perSubscription);
-                statement.setInt(5, limit);
-                statement.setTimestamp(6, at);
+                statement.setInt(3, perSubscription);
+                statement.setInt(4, limit);
+                statement.setTimestamp(5, at);
+                statement.setTimestamp(6, Timestamp.from(leaseUntil));
                 List<Leased> leased = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
