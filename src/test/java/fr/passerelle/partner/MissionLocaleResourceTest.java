@@ -28,6 +28,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MissionLocaleResourceTest {
 
     private static final String PATH = "/api/v1/missions-locales";
+    private static final int RACERS = 8;
 
     private static Map<String, Object> request(String name, String siret, String departementCode, String association,
             Boolean active) {
@@ -102,6 +108,34 @@ class MissionLocaleResourceTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:passerelle:problem:conflict"))
                 .body("detail", containsString(siret));
+    }
+
+    @Test
+    void concurrentCreationsWithTheSameSiretCreateOneAndAnswerTheOthers409() throws Exception {
+        // Requests racing past the service's own check meet the database's unique constraint: 409 too, never 500.
+        for (int round = 0; round < 5; round++) {
+            String siret = Sirets.random();
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(RACERS);
+            try {
+                List<Future<Integer>> statuses = new ArrayList<>();
+                for (int i = 0; i < RACERS; i++) {
+                    statuses.add(pool.submit(() -> {
+                        start.await();
+                        return create(request(siret)).statusCode();
+                    }));
+                }
+                start.countDown();
+                List<Integer> answered = new ArrayList<>();
+                for (Future<Integer> status : statuses) {
+                    answered.add(status.get(30, TimeUnit.SECONDS));
+                }
+                assertEquals(1, answered.stream().filter(status -> status == 201).count(), "one creation: " + answered);
+                assertEquals(RACERS - 1, answered.stream().filter(status -> status == 409).count(), "the others conflict: " + answered);
+            } finally {
+                pool.shutdown();
+            }
+        }
     }
 
     @Test

@@ -24,6 +24,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +42,7 @@ public class ProblemMapper {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final String BODY_PARAMETER = "body";
 
     private final AllowedMethods allowedMethods;
@@ -154,7 +156,22 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
+        if (uniqueViolation(e)) {
+            // Two requests raced past the service's own check for the same unique value; the database kept one.
+            return respond(request, ProblemType.CONFLICT,
+                    "Another request has just created the same resource; read it before retrying.", List.of(), Map.of());
+        }
         return internal(e, request);
+    }
+
+    /** Whether a unique constraint refused the write, however deeply the transaction wrapped it. */
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response internal(Throwable e, ContainerRequestContext request) {
