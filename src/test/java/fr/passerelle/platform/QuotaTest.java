@@ -14,10 +14,17 @@ import fr.passerelle.support.Directory;
 import fr.passerelle.support.Pathways;
 import fr.passerelle.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.config.WithDefault;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -142,6 +149,34 @@ class QuotaTest {
                 .body("type", equalTo("urn:passerelle:problem:payload-too-large"));
         given().auth().oauth2(Tokens.departement(DEPARTEMENT)).contentType(CloudEvents.BATCH).body(new byte[(int) max])
                 .post("/api/v1/events").then().statusCode(not(413));
+    }
+
+    @Test
+    void aBodySentWithoutALengthIsRefusedWith413OnceOverItsCap() throws Exception {
+        long max = config.limits().maxBodyBytes();
+        assertEquals(413, chunked(max + 1).statusCode());
+        HttpResponse<String> over = chunked(2 * max);
+        assertEquals(413, over.statusCode());
+        assertEquals("application/problem+json", over.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElseThrow());
+        assertTrue(over.body().contains("urn:passerelle:problem:payload-too-large"), over.body());
+        // At the cap the body is read: refused for what it says, not for its size.
+        assertEquals(400, chunked(max).statusCode());
+    }
+
+    /** A body of spaces sent chunked, as a client streaming it does, so that no Content-Length announces its size. */
+    private HttpResponse<String> chunked(long bytes) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/events"))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.departement(DEPARTEMENT))
+                .header(HttpHeaders.CONTENT_TYPE, CloudEvents.BATCH)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
+                    private long left = bytes;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? ' ' : -1;
+                    }
+                })).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
