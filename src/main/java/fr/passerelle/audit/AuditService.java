@@ -13,10 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +44,8 @@ public class AuditService {
     static final List<String> CSV_COLUMNS = List.of("id", "recordedAt", "subject", "organisationId", "role", "operation",
             "endpoint", "purpose", "outcome", "pathwayIds", "correlationId");
     private static final Logger LOG = Logger.getLogger(AuditService.class);
+    /** Records read at a time when a whole trail is walked. */
+    private static final int PAGE = 1000;
 
     private final AuditRecordRepository records;
     private final AuditScope scope;
@@ -87,8 +91,9 @@ public class AuditService {
     /** Every recorded access to a pathway, oldest first: part of the young person's right of access. */
     @Transactional
     public List<AuditRecordView> accessesTo(UUID pathwayId) {
-        return records.search(new AuditRecordRepository.Criteria(pathwayId, null, null, null), null, null, 10_000).stream()
-                .map(AuditRecordView::of).toList();
+        List<AuditRecordView> accesses = new ArrayList<>();
+        forEachRecord(new AuditRecordRepository.Criteria(pathwayId, null, null, null), row -> accesses.add(AuditRecordView.of(row)));
+        return accesses;
     }
 
     /** The trail, for the data protection officer. The search itself is recorded. */
@@ -107,22 +112,10 @@ public class AuditService {
     public String exportCsv(Caller dpo, UUID pathwayId, String organisationId, Instant from, Instant to) {
         StringBuilder csv = new StringBuilder();
         Csv.appendRow(csv, CSV_COLUMNS);
-        AuditRecordRepository.Criteria criteria = new AuditRecordRepository.Criteria(pathwayId, organisationId, from, to);
-        Instant afterTime = null;
-        UUID afterId = null;
-        List<AuditRecord> page;
-        do {
-            page = records.search(criteria, afterTime, afterId, 1000);
-            for (AuditRecord row : page) {
-                Csv.appendRow(csv, List.of(row.id, row.recordedAt, nullToEmpty(row.subject), nullToEmpty(row.organisationId),
-                        nullToEmpty(row.role), row.operation, row.endpoint, row.purpose, row.outcome,
-                        String.join(" ", Arrays.stream(row.pathwayIds).map(UUID::toString).toList()),
-                        nullToEmpty(row.correlationId)));
-                afterTime = row.recordedAt;
-                afterId = row.id;
-            }
-            records.getEntityManager().clear();
-        } while (page.size() == 1000);
+        forEachRecord(new AuditRecordRepository.Criteria(pathwayId, organisationId, from, to), row -> Csv.appendRow(csv,
+                List.of(row.id, row.recordedAt, nullToEmpty(row.subject), nullToEmpty(row.organisationId), nullToEmpty(row.role),
+                        row.operation, row.endpoint, row.purpose, row.outcome,
+                        String.join(" ", Arrays.stream(row.pathwayIds).map(UUID::toString).toList()), nullToEmpty(row.correlationId))));
         record(dpo, Operation.EXPORT, pathwayId == null ? List.of() : List.of(pathwayId));
         return csv.toString();
     }
@@ -153,6 +146,22 @@ public class AuditService {
         record.pathwayIds = pathwayIds.stream().distinct().toArray(UUID[]::new);
         record.correlationId = correlationId;
         records.persist(record);
+    }
+
+    /**
+     * Every matching record, oldest first, read a page at a time; each is detached once used, so a
+     * long trail never piles up in the session (which may hold the caller's own changes).
+     */
+    private void forEachRecord(AuditRecordRepository.Criteria criteria, Consumer<AuditRecord> action) {
+        List<AuditRecord> page = records.search(criteria, null, null, PAGE);
+        while (!page.isEmpty()) {
+            for (AuditRecord row : page) {
+                action.accept(row);
+                records.getEntityManager().detach(row);
+            }
+            AuditRecord last = page.get(page.size() - 1);
+            page = page.size() < PAGE ? List.of() : records.search(criteria, last.recordedAt, last.id, PAGE);
+        }
     }
 
     private AuditScope.Snapshot currentScope() {
