@@ -1,12 +1,13 @@
 package fr.passerelle.audit;
 
 import fr.passerelle.platform.audit.AuditScope;
+import fr.passerelle.platform.audit.AuditScopeFilter;
 import fr.passerelle.platform.audit.Audited;
 import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.security.CallerAugmentor;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
-import fr.passerelle.platform.audit.AuditScopeFilter;
+import fr.passerelle.platform.security.RefusedToken;
 import fr.passerelle.platform.web.CorrelationId;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -45,8 +46,13 @@ public class AuditFailureRecorder {
         return identities.getDeferredIdentity().onFailure().recoverWithNull()
                 .flatMap(identity -> {
                     Caller who = identity == null ? null : identity.getAttribute(CallerAugmentor.CALLER_ATTRIBUTE);
+                    RefusedToken refused = identity == null ? null : identity.getAttribute(RefusedToken.ATTRIBUTE);
                     return Uni.createFrom().item(() -> {
-                        audit.recordFailure(who, operation, scope, status, pathways);
+                        if (who == null && refused != null) {
+                            audit.recordRefusal(refused, operation, scope, status, pathways);
+                        } else {
+                            audit.recordFailure(who, operation, scope, status, pathways);
+                        }
                         return (Void) null;
                     }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
                 });

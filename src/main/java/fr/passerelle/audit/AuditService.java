@@ -4,6 +4,7 @@ import fr.passerelle.platform.PasserelleConfig;
 import fr.passerelle.platform.audit.AuditScope;
 import fr.passerelle.platform.audit.Purpose;
 import fr.passerelle.platform.security.Caller;
+import fr.passerelle.platform.security.RefusedToken;
 import fr.passerelle.platform.web.Csv;
 import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.platform.web.Page;
@@ -86,6 +87,13 @@ public class AuditService {
         insert(caller == null ? null : caller.subject(), caller == null ? null : caller.organisationId(),
                 caller == null ? null : caller.role().claim(), operation, scope.endpoint(), scope.purpose(),
                 "HTTP_" + status, pathwayIds, scope.correlationId());
+    }
+
+    /** Records a call refused although its token was genuine (e.g. an inactive organisation), naming whom the token named. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRefusal(RefusedToken token, Operation operation, AuditScope.Snapshot scope, int status, Collection<UUID> pathwayIds) {
+        insert(token.subject(), token.organisationId(), token.role(), operation, scope.endpoint(), scope.purpose(), "HTTP_" + status,
+                pathwayIds, scope.correlationId());
     }
 
     /** Every recorded access to a pathway, oldest first: part of the young person's right of access. */

@@ -249,6 +249,23 @@ class AuditTrailTest {
     }
 
     @Test
+    void aGenuineTokenRefusedForItsOrganisationIsRecordedUnderWhomItNames() {
+        String subject = "software-" + UUID.randomUUID();
+        String unknownMissionLocale = UUID.randomUUID().toString();
+        UUID pathway = UUID.randomUUID();
+        String call = correlationId();
+        as(Tokens.as(subject, "mission-locale", unknownMissionLocale), call).get("/api/v1/shared-pathways/" + pathway)
+                .then().statusCode(403);
+        List<Map<String, Object>> records = AuditTrail.about(pathway).stream()
+                .filter(record -> call.equals(record.get("correlationId"))).toList();
+        assertEquals(1, records.size(), records.toString());
+        assertEquals(subject, records.get(0).get("subject"));
+        assertEquals(unknownMissionLocale, records.get(0).get("organisationId"));
+        assertEquals("mission-locale", records.get(0).get("role"));
+        assertEquals("HTTP_403", records.get(0).get("outcome"));
+    }
+
+    @Test
     void onlyTheDpoReadsTheTrail() {
         for (String token : List.of(Tokens.departement(DEPARTEMENT), Tokens.missionLocale(Directory.newMissionLocale(DEPARTEMENT)),
                 Tokens.admin(), Tokens.reporting())) {

@@ -90,6 +90,8 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(identity.getPrincipal())
                     .addCredentials(identity.getCredentials())
+                    .addAttribute(RefusedToken.ATTRIBUTE, RefusedToken.of(token.getSubject(), roles.size() == 1 ? roles.get(0) : null,
+                            organisationId))
                     .setAnonymous(false)
                     .build();
         }
