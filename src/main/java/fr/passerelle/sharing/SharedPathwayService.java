@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -87,8 +88,12 @@ public class SharedPathwayService {
         if (cursor != null) {
             List<String> keys = Cursor.decode(cursor, 2);
             query.append(" and (solicitedOn > :afterDate or (solicitedOn = :afterDate and pathwayId > :afterId))");
-            parameters.put("afterDate", LocalDate.parse(keys.get(0)));
-            parameters.put("afterId", UUID.fromString(keys.get(1)));
+            try {
+                parameters.put("afterDate", LocalDate.parse(keys.get(0)));
+                parameters.put("afterId", UUID.fromString(keys.get(1)));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw Cursor.invalid("cursor");
+            }
         }
         query.append(" order by solicitedOn, pathwayId");
         List<PathwayShare> rows = shares.find(query.toString(), parameters).range(0, limit).list();

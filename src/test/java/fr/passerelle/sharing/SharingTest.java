@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.support.CloudEvents;
 import fr.passerelle.support.Directory;
 import fr.passerelle.support.Feeds;
@@ -362,6 +363,17 @@ class SharingTest {
         given().auth().oauth2(Tokens.missionLocale(other)).get("/api/v1/shared-pathways").then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(Tokens.missionLocale(other)).queryParam("status", "ENDED").get("/api/v1/shared-pathways")
                 .then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void aListCursorNotIssuedHereIs400() {
+        String token = Tokens.missionLocale(Directory.newMissionLocale(DEPARTEMENT));
+        for (String garbage : List.of(Cursor.encode("yesterday", UUID.randomUUID().toString()),
+                Cursor.encode(TODAY.toString(), "not-a-uuid"))) {
+            given().auth().oauth2(token).queryParam("cursor", garbage).get("/api/v1/shared-pathways").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].parameter", equalTo("cursor"));
+        }
     }
 
     private static ValidatableResponse shared(String token, UUID pathway) {
