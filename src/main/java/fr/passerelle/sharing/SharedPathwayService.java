@@ -110,7 +110,7 @@ public class SharedPathwayService {
         if (!isActive(share)) {
             return new SharedPathwayView(pathwayId, shareView(share), null, null, null, null, null);
         }
-        PathwayHistory history = pathways.histories(List.of(pathwayId)).get(pathwayId);
+        PathwayHistory history = sharedHistory(share);
         audit.record(caller, AuditService.Operation.READ, List.of(pathwayId));
         PathwayState state = history.state();
         PathwayView.YoungPersonView person = pathways.identities(List.of(pathwayId)).get(pathwayId);
@@ -129,7 +129,7 @@ public class SharedPathwayService {
         if (!isActive(share)) {
             throw ApiException.notFound("The pathway is no longer shared with this Mission Locale.");
         }
-        PathwayHistory history = pathways.histories(List.of(pathwayId)).get(pathwayId);
+        PathwayHistory history = sharedHistory(share);
         audit.record(caller, AuditService.Operation.READ, List.of(pathwayId));
         Map<UUID, StoredEvent> byId = history.events().stream().collect(Collectors.toMap(StoredEvent::id, Function.identity()));
         List<StoredEvent> visible = history.events().stream()
@@ -142,6 +142,17 @@ public class SharedPathwayService {
     private PathwayShare share(Caller caller, UUID pathwayId) {
         return shares.findByIdOptional(new PathwayShare.Key(missionLocale(caller), pathwayId))
                 .orElseThrow(() -> ApiException.notFound("No pathway " + pathwayId + " shared with this Mission Locale."));
+    }
+
+    /** The history of a pathway whose share row is active, provided its state still shares it: the state is the authority. */
+    private PathwayHistory sharedHistory(PathwayShare share) {
+        PathwayHistory history = pathways.histories(List.of(share.pathwayId)).get(share.pathwayId);
+        boolean shared = history.state().missionLocales().stream().anyMatch(link -> link.missionLocaleId().equals(share.missionLocaleId)
+                && link.share() == PathwayState.ShareStatus.ACTIVE);
+        if (!shared) {
+            throw ApiException.notFound("The pathway is no longer shared with this Mission Locale.");
+        }
+        return history;
     }
 
     private static UUID missionLocale(Caller caller) {

@@ -366,6 +366,26 @@ class SharingTest {
     }
 
     @Test
+    void aRetractedSolicitationEndsTheShareOfItsMissionLocale() {
+        UUID pathway = Pathways.register(DEPARTEMENT);
+        UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
+        String token = Tokens.missionLocale(missionLocale);
+        String feedStart = Feeds.end(token);
+        String solicitation = Pathways.step(Tokens.departement(DEPARTEMENT), pathway, "solicitations", TODAY,
+                Map.of("missionLocaleId", missionLocale.toString())).statusCode(201).extract().path("id");
+        shared(token, pathway).statusCode(200);
+
+        withIfMatch(pathway, Map.of("reason", "RECORDED_BY_MISTAKE"))
+                .post("/api/v1/pathways/" + pathway + "/events/" + solicitation + "/retractions").then().statusCode(201);
+        shared(token, pathway).statusCode(404);
+        timeline(token, pathway).statusCode(404);
+        assertEquals(Set.of(), queue(token, null));
+        List<Map<String, Object>> feed = Feeds.followUntil(token, feedStart, pathway, "SHARE_ENDED");
+        assertEquals(List.of("SHARE_STARTED", "mission-locale.solicited.v1", "SHARE_ENDED"),
+                Feeds.about(feed, pathway).stream().map(Feeds::label).toList());
+    }
+
+    @Test
     void aListCursorNotIssuedHereIs400() {
         String token = Tokens.missionLocale(Directory.newMissionLocale(DEPARTEMENT));
         for (String garbage : List.of(Cursor.encode("yesterday", UUID.randomUUID().toString()),
