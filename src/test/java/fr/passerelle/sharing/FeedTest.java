@@ -18,6 +18,7 @@ import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.support.CloudEvents;
 import fr.passerelle.support.Directory;
 import fr.passerelle.support.Feeds;
+import fr.passerelle.support.MovableClock;
 import fr.passerelle.support.Pathways;
 import fr.passerelle.support.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,6 +61,9 @@ class FeedTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    MovableClock clock;
 
     @Test
     void aDepartementsFeedHasEveryEventOfItsPathwaysInTheOrderTheyWereRecorded() {
@@ -253,6 +257,22 @@ class FeedTest {
                 Map.entry("wait", -1))) {
             given().auth().oauth2(token).queryParam(outOfRange.getKey(), outOfRange.getValue()).get("/api/v1/feed")
                     .then().statusCode(400).body("errors[0].parameter", equalTo(outOfRange.getKey()));
+        }
+    }
+
+    @Test
+    void aReaderPollingAQuietFeedKeepsItsCursorFresh() {
+        String token = Tokens.missionLocale(Directory.newMissionLocale(DEPARTEMENT));
+        List<String> end = Cursor.decode(Feeds.end(token), 3);
+        String aging = Cursor.encode(end.get(0), end.get(1), Long.toString(Instant.now().minus(Duration.ofDays(29)).getEpochSecond()));
+        String next = Feeds.page(token, aging, 100).nextCursor();
+        clock.moveTo(TODAY.plusDays(2));
+        try {
+            Feeds.Page page = Feeds.page(token, next, 100);
+            assertEquals(List.of(), page.entries());
+            assertEquals(end.subList(0, 2), Cursor.decode(page.nextCursor(), 3).subList(0, 2), "the position stays the same");
+        } finally {
+            clock.reset();
         }
     }
 
