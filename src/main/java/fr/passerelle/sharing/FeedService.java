@@ -8,6 +8,7 @@ import fr.passerelle.platform.problem.ProblemType;
 import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.Cursor;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,6 +31,7 @@ public class FeedService {
 
     private static final Logger LOG = Logger.getLogger(FeedService.class);
     private static final String START_TX = "0";
+    private static final int PURGE_BATCH = 5_000;
     private static final Duration REFRESH_AFTER = Duration.ofDays(1);
     private static final byte[] ENTRIES = "{\"entries\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CURSOR = "{\"cursor\":\"".getBytes(StandardCharsets.US_ASCII);
@@ -106,14 +108,23 @@ public class FeedService {
         return new RenderedPage(json.array(), next, entries.isEmpty());
     }
 
-    /** Forgets entries past the retention; a plain delete, so every replica may run it. */
+    /**
+     * Forgets entries past the retention, in small batches of their own short transactions: a long
+     * one would hold back the oldest running transaction, below which every feed reads, and stall
+     * them all. Batches skip entries another replica is deleting, so every replica may run it.
+     */
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    @Transactional
     void purge() {
-        int deleted = feed.deleteOlderThan(clock.instant().minus(config.feed().retention()));
-        if (deleted > 0) {
-            LOG.infof("Feed retention: %d entries removed", deleted);
+        Instant limit = clock.instant().minus(config.feed().retention());
+        long total = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> feed.deleteOlderThan(limit, PURGE_BATCH));
+            total += deleted;
+        } while (deleted == PURGE_BATCH);
+        if (total > 0) {
+            LOG.infof("Feed retention: %d entries removed", total);
         }
     }
 }

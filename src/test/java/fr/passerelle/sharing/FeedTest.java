@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,6 +62,9 @@ class FeedTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    FeedService feedService;
 
     @Inject
     MovableClock clock;
@@ -274,6 +278,42 @@ class FeedTest {
         } finally {
             clock.reset();
         }
+    }
+
+    /** Another replica's purge holds locks on the entries it is removing: the purge leaves them to it rather than wait. */
+    @Test
+    void thePurgeRemovesEveryEntryPastTheRetentionWithoutWaitingForEntriesAnotherReplicaIsRemoving() throws Exception {
+        String audience = "purge-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                insert into feed_entry (audience, kind, pathway_id, recorded_at, payload)
+                select ?1, 'EVENT', gen_random_uuid(), now() - interval '31 days' - n * interval '1 second', '{}'
+                from generate_series(0, 12000) n
+                union all select ?1, 'EVENT', gen_random_uuid(), now(), '{}'""").setParameter(1, audience).executeUpdate());
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> otherReplica = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("select seq from feed_entry where audience = ?1 order by recorded_at limit 1 for update")
+                        .setParameter(1, audience).getSingleResult();
+                locked.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertTrue(locked.await(10, TimeUnit.SECONDS));
+            pool.submit(feedService::purge).get(30, TimeUnit.SECONDS);
+            release.countDown();
+            otherReplica.get(10, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        Number left = QuarkusTransaction.requiringNew().call(() -> (Number) entityManager
+                .createNativeQuery("select count(*) from feed_entry where audience = ?1").setParameter(1, audience).getSingleResult());
+        assertEquals(2, left.intValue(), "the recent entry and the one the other replica holds");
     }
 
     @Test
