@@ -89,8 +89,15 @@ public class FeedEntryRepository {
             where audience = ? and (tx_id, seq) > (?::xid8, ?) and tx_id < pg_snapshot_xmin(pg_current_snapshot())
             order by feed_entry.tx_id, feed_entry.seq limit ?""";
 
-    int deleteOlderThan(Instant limit) {
-        return entityManager.createNativeQuery("delete from feed_entry where recorded_at < ?1").setParameter(1, limit).executeUpdate();
+    /**
+     * Deletes at most {@code batch} entries recorded before the limit, skipping those another
+     * transaction holds (another replica purging), so that purges never wait on each other.
+     */
+    int deleteOlderThan(Instant limit, int batch) {
+        return entityManager.createNativeQuery("""
+                delete from feed_entry where ctid = any(array(
+                    select ctid from feed_entry where recorded_at < ?1 limit ?2 for update skip locked))""")
+                .setParameter(1, limit).setParameter(2, batch).executeUpdate();
     }
 
     private Session session() {

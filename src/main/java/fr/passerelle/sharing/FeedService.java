@@ -8,13 +8,16 @@ import fr.passerelle.platform.problem.ProblemType;
 import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.Cursor;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -28,6 +31,8 @@ public class FeedService {
 
     private static final Logger LOG = Logger.getLogger(FeedService.class);
     private static final String START_TX = "0";
+    private static final int PURGE_BATCH = 5_000;
+    private static final Duration REFRESH_AFTER = Duration.ofDays(1);
     private static final byte[] ENTRIES = "{\"entries\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CURSOR = "{\"cursor\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NEXT_CURSOR = "],\"nextCursor\":\"".getBytes(StandardCharsets.US_ASCII);
@@ -53,15 +58,17 @@ public class FeedService {
         if (!caller.is(Role.DEPARTEMENT) && !caller.is(Role.MISSION_LOCALE)) {
             throw ApiException.forbidden("Only départements and Missions Locales have a change feed.");
         }
+        Instant now = clock.instant();
         String txId = START_TX;
         long seq = 0;
+        Instant written = now;
         if (after != null) {
             List<String> keys = Cursor.decode(after, 3, "after");
             try {
                 txId = String.valueOf(Long.parseUnsignedLong(keys.get(0)));
                 seq = Long.parseLong(keys.get(1));
-                Instant written = Instant.ofEpochSecond(Long.parseLong(keys.get(2)));
-                if (written.isBefore(clock.instant().minus(config.feed().retention()))) {
+                written = Instant.ofEpochSecond(Long.parseLong(keys.get(2)));
+                if (written.isBefore(now.minus(config.feed().retention()))) {
                     throw new ApiException(ProblemType.GONE, "This cursor is older than the feed's retention ("
                             + config.feed().retention() + "): read the shared pathways again, then follow the feed from now on.");
                 }
@@ -75,15 +82,16 @@ public class FeedService {
         }
         byte[][] cursors = new byte[entries.size()][];
         int size = ENTRIES.length + Math.max(0, entries.size() - 1) + NEXT_CURSOR.length + 2;
-        String next = after;
+        // With nothing new, the cursor given, so that its ETag answers 304; once it ages, the same position at the
+        // current time: a reader polling a quiet feed must never reach the retention.
+        Duration refreshAfter = Collections.min(List.of(REFRESH_AFTER, config.feed().retention().dividedBy(2)));
+        String next = after == null || written.isBefore(now.minus(refreshAfter))
+                ? Cursor.encode(txId, Long.toString(seq), Long.toString(now.getEpochSecond())) : after;
         for (int i = 0; i < entries.size(); i++) {
             FeedEntryRepository.Entry entry = entries.get(i);
             next = Cursor.encode(entry.txId(), Long.toString(entry.seq()), Long.toString(entry.recordedAt().getEpochSecond()));
             cursors[i] = next.getBytes(StandardCharsets.US_ASCII);
             size += CURSOR.length + cursors[i].length + 2 + entry.payload().length - 1;
-        }
-        if (next == null) {
-            next = Cursor.encode(START_TX, "0", Long.toString(clock.instant().getEpochSecond()));
         }
         byte[] nextCursor = next.getBytes(StandardCharsets.US_ASCII);
         // Bytes are copied once into a buffer of the exact size: a page is up to a thousand entries.
@@ -100,14 +108,23 @@ public class FeedService {
         return new RenderedPage(json.array(), next, entries.isEmpty());
     }
 
-    /** Forgets entries past the retention; a plain delete, so every replica may run it. */
+    /**
+     * Forgets entries past the retention, in small batches of their own short transactions: a long
+     * one would hold back the oldest running transaction, below which every feed reads, and stall
+     * them all. Batches skip entries another replica is deleting, so every replica may run it.
+     */
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    @Transactional
     void purge() {
-        int deleted = feed.deleteOlderThan(clock.instant().minus(config.feed().retention()));
-        if (deleted > 0) {
-            LOG.infof("Feed retention: %d entries removed", deleted);
+        Instant limit = clock.instant().minus(config.feed().retention());
+        long total = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> feed.deleteOlderThan(limit, PURGE_BATCH));
+            total += deleted;
+        } while (deleted == PURGE_BATCH);
+        if (total > 0) {
+            LOG.infof("Feed retention: %d entries removed", total);
         }
     }
 }

@@ -14,10 +14,14 @@ import jakarta.interceptor.Interceptor;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,6 +34,8 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class FeedWriter {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final FeedEntryRepository feed;
     private final ObjectMapper mapper;
@@ -56,9 +62,9 @@ public class FeedWriter {
         String owner = after.departementCode();
         String formerOwner = change.before() == null ? owner : change.before().departementCode();
         Map<UUID, StoredEvent> byId = change.after().events().stream().collect(Collectors.toMap(StoredEvent::id, Function.identity()));
-        Map<UUID, PathwayState.ShareStatus> before = new HashMap<>();
+        Map<UUID, PathwayState.MissionLocaleLink> before = new LinkedHashMap<>();
         if (change.before() != null) {
-            change.before().missionLocales().forEach(link -> before.put(link.missionLocaleId(), link.share()));
+            change.before().missionLocales().forEach(link -> before.put(link.missionLocaleId(), link));
         }
         List<UUID> sharedWith = after.missionLocales().stream()
                 .filter(link -> link.share() == PathwayState.ShareStatus.ACTIVE)
@@ -83,20 +89,35 @@ public class FeedWriter {
     }
 
     /** SHARE_STARTED (or SHARE_ENDED) notices for the Missions Locales whose share this change started (or ended). */
-    private List<FeedEntryRepository.NewEntry> notices(PathwayState after, Map<UUID, PathwayState.ShareStatus> before, UUID pathwayId,
-            Instant now, boolean started) {
+    private List<FeedEntryRepository.NewEntry> notices(PathwayState after, Map<UUID, PathwayState.MissionLocaleLink> before,
+            UUID pathwayId, Instant now, boolean started) {
         List<FeedEntryRepository.NewEntry> notices = new ArrayList<>();
+        Set<UUID> linked = new HashSet<>();
         for (PathwayState.MissionLocaleLink link : after.missionLocales()) {
-            boolean wasActive = before.get(link.missionLocaleId()) == PathwayState.ShareStatus.ACTIVE;
+            linked.add(link.missionLocaleId());
+            PathwayState.MissionLocaleLink previous = before.get(link.missionLocaleId());
+            boolean wasActive = previous != null && previous.share() == PathwayState.ShareStatus.ACTIVE;
             boolean isActive = link.share() == PathwayState.ShareStatus.ACTIVE;
             if (wasActive != isActive && isActive == started) {
-                FeedEntry.Kind kind = started ? FeedEntry.Kind.SHARE_STARTED : FeedEntry.Kind.SHARE_ENDED;
-                notices.add(new FeedEntryRepository.NewEntry(link.missionLocaleId().toString(), kind.name(), pathwayId,
-                        payload(kind, pathwayId, now, null,
-                                new FeedEntry.ShareNotice(link.share(), link.solicitedOn(), link.shareEndedOn()))));
+                notices.add(notice(link.missionLocaleId(), pathwayId, now,
+                        new FeedEntry.ShareNotice(link.share(), link.solicitedOn(), link.shareEndedOn())));
+            }
+        }
+        if (!started) {
+            // A Mission Locale whose solicitation was retracted, or corrected to name another, is no longer linked at all.
+            for (PathwayState.MissionLocaleLink gone : before.values()) {
+                if (gone.share() == PathwayState.ShareStatus.ACTIVE && !linked.contains(gone.missionLocaleId())) {
+                    notices.add(notice(gone.missionLocaleId(), pathwayId, now, new FeedEntry.ShareNotice(PathwayState.ShareStatus.ENDED,
+                            gone.solicitedOn(), LocalDate.ofInstant(now, PARIS))));
+                }
             }
         }
         return notices;
+    }
+
+    private FeedEntryRepository.NewEntry notice(UUID missionLocale, UUID pathwayId, Instant now, FeedEntry.ShareNotice share) {
+        FeedEntry.Kind kind = share.status() == PathwayState.ShareStatus.ACTIVE ? FeedEntry.Kind.SHARE_STARTED : FeedEntry.Kind.SHARE_ENDED;
+        return new FeedEntryRepository.NewEntry(missionLocale.toString(), kind.name(), pathwayId, payload(kind, pathwayId, now, null, share));
     }
 
     /** The entry as JSON, without its cursor, which the database assigns. */

@@ -45,11 +45,21 @@ final class MissionLocaleVisibility {
             case AUTONOMY_PROJECT_RECORDED -> missionLocaleId.equals(((EventData.AutonomyProjectRecorded) data).missionLocaleId());
             case HANDOVER_DECIDED -> missionLocaleId.equals(((EventData.HandoverDecided) data).missionLocaleId());
             case SHARE_ENDED -> missionLocaleId.equals(((EventData.ShareEnded) data).missionLocaleId());
-            case EVENT_CORRECTED, EVENT_RETRACTED, JOINT_STEP_CONFIRMED, JOINT_STEP_DISPUTED -> Optional
+            // A correction shows the corrected data: it must concern the Mission Locale as much as the event it corrects.
+            case EVENT_CORRECTED -> Optional.ofNullable(lookup.get(event.targetEventId()))
+                    .map(target -> sees(target, missionLocaleId, lookup) && sees(corrected(target, event), missionLocaleId, lookup))
+                    .orElse(false);
+            case EVENT_RETRACTED, JOINT_STEP_CONFIRMED, JOINT_STEP_DISPUTED -> Optional
                     .ofNullable(lookup.get(event.targetEventId()))
                     .map(target -> sees(target, missionLocaleId, lookup)).orElse(false);
             default -> true;
         };
+    }
+
+    /** The target event as the correction makes it. */
+    private static StoredEvent corrected(StoredEvent target, StoredEvent correction) {
+        return new StoredEvent(target.id(), target.seq(), target.pathwayId(), target.type(), correction.occurredOn(), target.recordedAt(),
+                target.recorderKind(), target.recorderId(), target.targetEventId(), correction.data());
     }
 
     /** The event's data as the Mission Locale may see it (by its class, so that corrections of ASE events are cut too). */

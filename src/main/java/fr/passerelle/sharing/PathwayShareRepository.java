@@ -57,6 +57,27 @@ public class PathwayShareRepository implements PanacheRepositoryBase<PathwayShar
         });
     }
 
+    /**
+     * Removes the shares of these pathways with the Missions Locales they are no longer linked to (a
+     * solicitation retracted, or corrected to name another); {@code kept} holds every share they still have.
+     */
+    void deleteUnlinked(List<UUID> pathways, List<Derived> kept) {
+        if (pathways.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    delete from pathway_share s where s.pathway_id = any(?::uuid[]) and not exists (
+                        select 1 from unnest(?::uuid[], ?::uuid[]) as k(ml, pathway)
+                        where k.ml = s.mission_locale_id and k.pathway = s.pathway_id)""")) {
+                statement.setArray(1, connection.createArrayOf("uuid", pathways.toArray()));
+                statement.setArray(2, connection.createArrayOf("uuid", kept.stream().map(Derived::missionLocaleId).toArray()));
+                statement.setArray(3, connection.createArrayOf("uuid", kept.stream().map(Derived::pathwayId).toArray()));
+                statement.executeUpdate();
+            }
+        });
+    }
+
     private static String text(LocalDate date) {
         return date == null ? null : date.toString();
     }

@@ -32,6 +32,8 @@ public class ShareProjector {
                         state.cej().status().name(), MissionLocaleVisibility.jointStepsToConfirm(state, link.missionLocaleId())));
             }
         }
+        // A Mission Locale no longer linked at all (its solicitation retracted) has no share left to keep, active or ended.
+        shares.deleteUnlinked(changed.changes().stream().map(PathwaysChanged.Change::pathwayId).toList(), rows);
         shares.upsert(rows, clock.instant());
     }
 }

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -87,8 +88,12 @@ public class SharedPathwayService {
         if (cursor != null) {
             List<String> keys = Cursor.decode(cursor, 2);
             query.append(" and (solicitedOn > :afterDate or (solicitedOn = :afterDate and pathwayId > :afterId))");
-            parameters.put("afterDate", LocalDate.parse(keys.get(0)));
-            parameters.put("afterId", UUID.fromString(keys.get(1)));
+            try {
+                parameters.put("afterDate", LocalDate.parse(keys.get(0)));
+                parameters.put("afterId", UUID.fromString(keys.get(1)));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw Cursor.invalid("cursor");
+            }
         }
         query.append(" order by solicitedOn, pathwayId");
         List<PathwayShare> rows = shares.find(query.toString(), parameters).range(0, limit).list();
@@ -105,7 +110,7 @@ public class SharedPathwayService {
         if (!isActive(share)) {
             return new SharedPathwayView(pathwayId, shareView(share), null, null, null, null, null);
         }
-        PathwayHistory history = pathways.histories(List.of(pathwayId)).get(pathwayId);
+        PathwayHistory history = sharedHistory(share);
         audit.record(caller, AuditService.Operation.READ, List.of(pathwayId));
         PathwayState state = history.state();
         PathwayView.YoungPersonView person = pathways.identities(List.of(pathwayId)).get(pathwayId);
@@ -124,7 +129,7 @@ public class SharedPathwayService {
         if (!isActive(share)) {
             throw ApiException.notFound("The pathway is no longer shared with this Mission Locale.");
         }
-        PathwayHistory history = pathways.histories(List.of(pathwayId)).get(pathwayId);
+        PathwayHistory history = sharedHistory(share);
         audit.record(caller, AuditService.Operation.READ, List.of(pathwayId));
         Map<UUID, StoredEvent> byId = history.events().stream().collect(Collectors.toMap(StoredEvent::id, Function.identity()));
         List<StoredEvent> visible = history.events().stream()
@@ -137,6 +142,17 @@ public class SharedPathwayService {
     private PathwayShare share(Caller caller, UUID pathwayId) {
         return shares.findByIdOptional(new PathwayShare.Key(missionLocale(caller), pathwayId))
                 .orElseThrow(() -> ApiException.notFound("No pathway " + pathwayId + " shared with this Mission Locale."));
+    }
+
+    /** The history of a pathway whose share row is active, provided its state still shares it: the state is the authority. */
+    private PathwayHistory sharedHistory(PathwayShare share) {
+        PathwayHistory history = pathways.histories(List.of(share.pathwayId)).get(share.pathwayId);
+        boolean shared = history.state().missionLocales().stream().anyMatch(link -> link.missionLocaleId().equals(share.missionLocaleId)
+                && link.share() == PathwayState.ShareStatus.ACTIVE);
+        if (!shared) {
+            throw ApiException.notFound("The pathway is no longer shared with this Mission Locale.");
+        }
+        return history;
     }
 
     private static UUID missionLocale(Caller caller) {

@@ -18,6 +18,7 @@ import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.support.CloudEvents;
 import fr.passerelle.support.Directory;
 import fr.passerelle.support.Feeds;
+import fr.passerelle.support.MovableClock;
 import fr.passerelle.support.Pathways;
 import fr.passerelle.support.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,6 +38,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,6 +62,12 @@ class FeedTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    FeedService feedService;
+
+    @Inject
+    MovableClock clock;
 
     @Test
     void aDepartementsFeedHasEveryEventOfItsPathwaysInTheOrderTheyWereRecorded() {
@@ -254,6 +262,58 @@ class FeedTest {
             given().auth().oauth2(token).queryParam(outOfRange.getKey(), outOfRange.getValue()).get("/api/v1/feed")
                     .then().statusCode(400).body("errors[0].parameter", equalTo(outOfRange.getKey()));
         }
+    }
+
+    @Test
+    void aReaderPollingAQuietFeedKeepsItsCursorFresh() {
+        String token = Tokens.missionLocale(Directory.newMissionLocale(DEPARTEMENT));
+        List<String> end = Cursor.decode(Feeds.end(token), 3);
+        String aging = Cursor.encode(end.get(0), end.get(1), Long.toString(Instant.now().minus(Duration.ofDays(29)).getEpochSecond()));
+        String next = Feeds.page(token, aging, 100).nextCursor();
+        clock.moveTo(TODAY.plusDays(2));
+        try {
+            Feeds.Page page = Feeds.page(token, next, 100);
+            assertEquals(List.of(), page.entries());
+            assertEquals(end.subList(0, 2), Cursor.decode(page.nextCursor(), 3).subList(0, 2), "the position stays the same");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    /** Another replica's purge holds locks on the entries it is removing: the purge leaves them to it rather than wait. */
+    @Test
+    void thePurgeRemovesEveryEntryPastTheRetentionWithoutWaitingForEntriesAnotherReplicaIsRemoving() throws Exception {
+        String audience = "purge-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                insert into feed_entry (audience, kind, pathway_id, recorded_at, payload)
+                select ?1, 'EVENT', gen_random_uuid(), now() - interval '31 days' - n * interval '1 second', '{}'
+                from generate_series(0, 12000) n
+                union all select ?1, 'EVENT', gen_random_uuid(), now(), '{}'""").setParameter(1, audience).executeUpdate());
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> otherReplica = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("select seq from feed_entry where audience = ?1 order by recorded_at limit 1 for update")
+                        .setParameter(1, audience).getSingleResult();
+                locked.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertTrue(locked.await(10, TimeUnit.SECONDS));
+            pool.submit(feedService::purge).get(30, TimeUnit.SECONDS);
+            release.countDown();
+            otherReplica.get(10, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        Number left = QuarkusTransaction.requiringNew().call(() -> (Number) entityManager
+                .createNativeQuery("select count(*) from feed_entry where audience = ?1").setParameter(1, audience).getSingleResult());
+        assertEquals(2, left.intValue(), "the recent entry and the one the other replica holds");
     }
 
     @Test

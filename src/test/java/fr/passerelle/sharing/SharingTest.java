@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.support.CloudEvents;
 import fr.passerelle.support.Directory;
 import fr.passerelle.support.Feeds;
@@ -362,6 +363,37 @@ class SharingTest {
         given().auth().oauth2(Tokens.missionLocale(other)).get("/api/v1/shared-pathways").then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(Tokens.missionLocale(other)).queryParam("status", "ENDED").get("/api/v1/shared-pathways")
                 .then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void aRetractedSolicitationEndsTheShareOfItsMissionLocale() {
+        UUID pathway = Pathways.register(DEPARTEMENT);
+        UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
+        String token = Tokens.missionLocale(missionLocale);
+        String feedStart = Feeds.end(token);
+        String solicitation = Pathways.step(Tokens.departement(DEPARTEMENT), pathway, "solicitations", TODAY,
+                Map.of("missionLocaleId", missionLocale.toString())).statusCode(201).extract().path("id");
+        shared(token, pathway).statusCode(200);
+
+        withIfMatch(pathway, Map.of("reason", "RECORDED_BY_MISTAKE"))
+                .post("/api/v1/pathways/" + pathway + "/events/" + solicitation + "/retractions").then().statusCode(201);
+        shared(token, pathway).statusCode(404);
+        timeline(token, pathway).statusCode(404);
+        assertEquals(Set.of(), queue(token, null));
+        List<Map<String, Object>> feed = Feeds.followUntil(token, feedStart, pathway, "SHARE_ENDED");
+        assertEquals(List.of("SHARE_STARTED", "mission-locale.solicited.v1", "SHARE_ENDED"),
+                Feeds.about(feed, pathway).stream().map(Feeds::label).toList());
+    }
+
+    @Test
+    void aListCursorNotIssuedHereIs400() {
+        String token = Tokens.missionLocale(Directory.newMissionLocale(DEPARTEMENT));
+        for (String garbage : List.of(Cursor.encode("yesterday", UUID.randomUUID().toString()),
+                Cursor.encode(TODAY.toString(), "not-a-uuid"))) {
+            given().auth().oauth2(token).queryParam("cursor", garbage).get("/api/v1/shared-pathways").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].parameter", equalTo("cursor"));
+        }
     }
 
     private static ValidatableResponse shared(String token, UUID pathway) {
