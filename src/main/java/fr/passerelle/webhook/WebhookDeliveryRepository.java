@@ -109,25 +109,19 @@ public class WebhookDeliveryRepository {
     }
 
     List<Row> list(UUID subscriptionId, String status, Instant afterCreated, UUID afterId, int limit) {
-        StringBuilder sql = new StringBuilder("""
+        // Every parameter is bound, typed even when null: Hibernate refuses gaps in positional parameters.
+        List<Object[]> rows = session().createNativeQuery("""
                 select id, status, attempts, created_at, next_attempt_at, delivered_at, last_status_code, last_error
-                from webhook_delivery where subscription_id = ?1""");
-        if (status != null) {
-            sql.append(" and status = ?2");
-        }
-        if (afterId != null) {
-            sql.append(" and (created_at, id) > (?3, ?4)");
-        }
-        sql.append(" order by created_at, id");
-        var query = entityManager.createNativeQuery(sql.toString()).setParameter(1, subscriptionId).setMaxResults(limit);
-        if (status != null) {
-            query.setParameter(2, status);
-        }
-        if (afterId != null) {
-            query.setParameter(3, afterCreated).setParameter(4, afterId);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+                from webhook_delivery where subscription_id = ?1
+                  and (cast(?2 as varchar) is null or status = cast(?2 as varchar))
+                  and (cast(?4 as uuid) is null or (created_at, id) > (cast(?3 as timestamptz), cast(?4 as uuid)))
+                order by created_at, id""", Object[].class)
+                .setParameter(1, subscriptionId)
+                .setParameter(2, status, String.class)
+                .setParameter(3, afterCreated, Instant.class)
+                .setParameter(4, afterId, UUID.class)
+                .setMaxResults(limit)
+                .getResultList();
         return rows.stream().map(row -> new Row((UUID) row[0], (String) row[1], ((Number) row[2]).intValue(), SqlValues.instant(row[3]),
                 SqlValues.instant(row[4]), SqlValues.instant(row[5]), row[6] == null ? null : ((Number) row[6]).intValue(), (String) row[7])).toList();
     }

@@ -163,6 +163,24 @@ class WebhookTest {
     }
 
     @Test
+    void deliveriesArePagedWithACursorAndNoStatusFilter() {
+        UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
+        String token = Tokens.missionLocale(missionLocale);
+        String id = registerApproved(token, receiver.endpoint(Behaviour.ACCEPT));
+        solicitedPathway(missionLocale);
+        List<Map<String, Object>> all = awaitDeliveries(token, id, list -> list.size() == 2);
+
+        String cursor = given().auth().oauth2(token).queryParam("limit", 1).get("/api/v1/webhooks/" + id + "/deliveries")
+                .then().statusCode(200).body("items.id", equalTo(List.of(all.get(0).get("id"))))
+                .extract().path("nextCursor");
+        given().auth().oauth2(token).queryParam("limit", 1).queryParam("cursor", cursor).get("/api/v1/webhooks/" + id + "/deliveries")
+                .then().statusCode(200).body("items.id", equalTo(List.of(all.get(1).get("id")))).body("nextCursor", nullValue());
+        given().auth().oauth2(token).queryParam("limit", 1).queryParam("status", "DELIVERED").queryParam("cursor", cursor)
+                .get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(200);
+        disable(token, id);
+    }
+
+    @Test
     void aDeliveredDeliveryIsSentAgainOnRedelivery() {
         UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
         String token = Tokens.missionLocale(missionLocale);
