@@ -16,8 +16,12 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class WebhookDeliveryRepository {
 
-    /** A delivery leased by this replica. */
-    record Leased(UUID id, UUID subscriptionId, String feedTxId, long feedSeq, Instant feedRecordedAt, String payload, int attempts) {
+    /**
+     * A delivery leased by this replica. Its {@code leaseUntil}, as stored, fences the outcome: a
+     * redelivery or a newer lease replaces it, and the outcome of this attempt is then ignored.
+     */
+    record Leased(UUID id, UUID subscriptionId, String feedTxId, long feedSeq, Instant feedRecordedAt, String payload, int attempts,
+            Instant leaseUntil) {
     }
 
     /** A delivery as listed to its organisation. */
@@ -61,23 +65,25 @@ public class WebhookDeliveryRepository {
                     due as (
                         select d.id from webhook_delivery d
                         where d.id in (select id from candidates where rank <= ? order by next_attempt_at limit ?)
-                          and d.status = 'PENDING' and (d.lease_until is null or d.lease_until < ?)
+                          and d.status = 'PENDING' and d.next_attempt_at <= ? and (d.lease_until is null or d.lease_until < ?)
                         for update of d skip locked)
                     update webhook_delivery d set lease_until = ?, attempts = d.attempts + 1
                     from due where d.id = due.id
-                    returning d.id, d.subscription_id, d.feed_tx_id::text, d.feed_seq, d.feed_recorded_at, d.payload, d.attempts""")) {
+                    returning d.id, d.subscription_id, d.feed_tx_id::text, d.feed_seq, d.feed_recorded_at, d.payload, d.attempts, d.lease_until""")) {
                 Timestamp at = Timestamp.from(now);
                 statement.setTimestamp(1, at);
                 statement.setTimestamp(2, at);
                 statement.setInt(3, perSubscription);
                 statement.setInt(4, limit);
                 statement.setTimestamp(5, at);
-                statement.setTimestamp(6, Timestamp.from(leaseUntil));
+                statement.setTimestamp(6, at);
+                statement.setTimestamp(7, Timestamp.from(leaseUntil));
                 List<Leased> leased = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         leased.add(new Leased(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class), rows.getString(3),
-                                rows.getLong(4), rows.getTimestamp(5).toInstant(), rows.getString(6), rows.getInt(7)));
+                                rows.getLong(4), rows.getTimestamp(5).toInstant(), rows.getString(6), rows.getInt(7),
+                                rows.getTimestamp(8).toInstant()));
                     }
                 }
                 return leased;
@@ -85,19 +91,22 @@ public class WebhookDeliveryRepository {
         });
     }
 
-    void delivered(UUID id, int statusCode, Instant now) {
-        entityManager.createNativeQuery("""
+    /** Records a success, unless the lease was replaced since (see {@link Leased}); returns the rows updated. */
+    int delivered(Leased delivery, int statusCode, Instant now) {
+        return entityManager.createNativeQuery("""
                 update webhook_delivery set status = 'DELIVERED', delivered_at = ?2, last_status_code = ?3, last_error = null,
-                    lease_until = null where id = ?1""")
-                .setParameter(1, id).setParameter(2, now).setParameter(3, statusCode).executeUpdate();
+                    lease_until = null where id = ?1 and status = 'PENDING' and lease_until = ?4""")
+                .setParameter(1, delivery.id()).setParameter(2, now).setParameter(3, statusCode).setParameter(4, delivery.leaseUntil())
+                .executeUpdate();
     }
 
-    void failed(UUID id, boolean dead, Instant nextAttempt, Integer statusCode, String error) {
-        entityManager.createNativeQuery("""
+    /** Records a failure, unless the lease was replaced since (see {@link Leased}); returns the rows updated. */
+    int failed(Leased delivery, boolean dead, Instant nextAttempt, Integer statusCode, String error) {
+        return entityManager.createNativeQuery("""
                 update webhook_delivery set status = ?2, next_attempt_at = ?3, last_status_code = ?4, last_error = ?5,
-                    lease_until = null where id = ?1""")
-                .setParameter(1, id).setParameter(2, dead ? "DEAD" : "PENDING").setParameter(3, nextAttempt)
-                .setParameter(4, statusCode).setParameter(5, error).executeUpdate();
+                    lease_until = null where id = ?1 and status = 'PENDING' and lease_until = ?6""")
+                .setParameter(1, delivery.id()).setParameter(2, dead ? "DEAD" : "PENDING").setParameter(3, nextAttempt)
+                .setParameter(4, statusCode).setParameter(5, error).setParameter(6, delivery.leaseUntil()).executeUpdate();
     }
 
     /** Makes a delivery due again now, whatever became of it. */

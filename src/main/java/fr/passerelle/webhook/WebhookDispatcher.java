@@ -99,12 +99,12 @@ public class WebhookDispatcher {
         Instant now = clock.instant();
         try {
             if (error == null && status >= 200 && status < 300) {
-                QuarkusTransaction.requiringNew().run(() -> deliveries.delivered(delivery.id(), status, now));
+                QuarkusTransaction.requiringNew().run(() -> deliveries.delivered(delivery, status, now));
                 return;
             }
             boolean dead = delivery.attempts() >= config.webhooks().maxAttempts();
             String reason = error != null ? error.getClass().getSimpleName() : "HTTP " + status;
-            QuarkusTransaction.requiringNew().run(() -> deliveries.failed(delivery.id(), dead, now.plus(delay(delivery.attempts())),
+            QuarkusTransaction.requiringNew().run(() -> deliveries.failed(delivery, dead, now.plus(delay(delivery.attempts())),
                     status, reason));
         } catch (RuntimeException e) {
             // The lease expires and the delivery is tried again.
