@@ -49,22 +49,26 @@ public class WebhookDeliveryRepository {
     /**
      * Leases due deliveries for this replica: rows another replica is leasing at this moment are
      * skipped, not waited for (SKIP LOCKED), and a lease that expires (a replica died while
-     * sending) makes the row due again. At most {@code perSubscription} per subscription, so that
-     * one slow endpoint cannot hold up the others.
+     * sending) makes the row due again. At most {@code perSubscription} per subscription are being
+     * sent at once, by whichever replica, so that one slow endpoint cannot take every sending slot.
      */
     List<Leased> lease(int limit, int perSubscription, Instant now, Instant leaseUntil) {
         return session().doReturningWork(connection -> {
             // Row locks do not mix with window functions: candidates are ranked first, then locked.
+            // Deliveries being sent rank first in their subscription, so they count against its share.
             try (PreparedStatement statement = connection.prepareStatement("""
-                    with candidates as (
-                        select d.id, d.next_attempt_at,
-                            row_number() over (partition by d.subscription_id order by d.next_attempt_at) as rank
+                    with pending as (
+                        select d.id, d.subscription_id, d.next_attempt_at, coalesce(d.lease_until >= ?, false) as sending
                         from webhook_delivery d
                         join webhook_subscription s on s.id = d.subscription_id and s.status = 'ACTIVE'
-                        where d.status = 'PENDING' and d.next_attempt_at <= ? and (d.lease_until is null or d.lease_until < ?)),
+                        where d.status = 'PENDING' and d.next_attempt_at <= ?),
+                    candidates as (
+                        select id, next_attempt_at, sending,
+                            row_number() over (partition by subscription_id order by sending desc, next_attempt_at) as rank
+                        from pending),
                     due as (
                         select d.id from webhook_delivery d
-                        where d.id in (select id from candidates where rank <= ? order by next_attempt_at limit ?)
+                        where d.id in (select id from candidates where rank <= ? and not sending order by next_attempt_at limit ?)
                           and d.status = 'PENDING' and d.next_attempt_at <= ? and (d.lease_until is null or d.lease_until < ?)
                         for update of d skip locked)
                     update webhook_delivery d set lease_until = ?, attempts = d.attempts + 1

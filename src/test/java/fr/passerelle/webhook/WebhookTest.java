@@ -163,6 +163,32 @@ class WebhookTest {
     }
 
     @Test
+    void aHangingReceiverWithABacklogDoesNotDelayDeliveriesToAnotherOrganisationsHealthyReceiver() {
+        UUID slow = Directory.newMissionLocale(DEPARTEMENT);
+        String slowToken = Tokens.missionLocale(slow);
+        String hanging = receiver.endpoint(Behaviour.HANG);
+        String slowId = registerApproved(slowToken, hanging);
+        UUID healthy = Directory.newMissionLocale(DEPARTEMENT);
+        String healthyToken = Tokens.missionLocale(healthy);
+        String accepting = receiver.endpoint(Behaviour.ACCEPT);
+        String healthyId = registerApproved(healthyToken, accepting);
+        // More deliveries than a replica sends at once, all due before the healthy receiver's.
+        pushBatch(solicitedPathway(slow));
+
+        Instant hangingSince = receiver.first(hanging).at();
+        solicitedPathway(healthy);
+        Instant queued = Instant.now();
+        Received delivered = receiver.first(accepting);
+
+        // The hanging attempts are given up only after the 2 s timeout; a round is every second.
+        Duration waited = Duration.between(queued, delivered.at());
+        assertTrue(waited.compareTo(Duration.ofMillis(1500)) < 0, "the healthy receiver waited " + waited.toMillis()
+                + " ms; the hanging one was called " + Duration.between(hangingSince, queued).toMillis() + " ms before it was queued");
+        disable(slowToken, slowId);
+        disable(healthyToken, healthyId);
+    }
+
+    @Test
     void deliveriesArePagedWithACursorAndNoStatusFilter() {
         UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
         String token = Tokens.missionLocale(missionLocale);
@@ -351,7 +377,7 @@ class WebhookTest {
         HANG
     }
 
-    record Received(String path, String id, String timestamp, String signature, String body) {
+    record Received(String path, String id, String timestamp, String signature, String body, Instant at) {
     }
 
     /** A local endpoint; each test asks for its own path with the behaviour it needs. */
@@ -376,6 +402,24 @@ class WebhookTest {
             return "http://127.0.0.1:" + server.getAddress().getPort() + path;
         }
 
+        /** The first request to that endpoint, watched closely: tests time deliveries from its arrival. */
+        Received first(String url) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+            while (System.nanoTime() < deadline) {
+                List<Received> requests = received(url);
+                if (!requests.isEmpty()) {
+                    return requests.get(0);
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            throw new AssertionError("Nothing sent to " + url + " after 45 s");
+        }
+
         List<Received> received(String url) {
             String path = URI.create(url).getPath();
             return received.stream().filter(request -> request.path().equals(path)).toList();
@@ -387,7 +431,8 @@ class WebhookTest {
                 String id = exchange.getRequestHeaders().getFirst("Webhook-Id");
                 boolean firstAttempt = received.stream().noneMatch(request -> request.id().equals(id));
                 received.add(new Received(path, id, exchange.getRequestHeaders().getFirst("Webhook-Timestamp"),
-                        exchange.getRequestHeaders().getFirst("Webhook-Signature"), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                        exchange.getRequestHeaders().getFirst("Webhook-Signature"), new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                        Instant.now()));
                 Behaviour behaviour = behaviours.getOrDefault(path, Behaviour.ACCEPT);
                 if (behaviour == Behaviour.HANG) {
                     Thread.sleep(3000);
