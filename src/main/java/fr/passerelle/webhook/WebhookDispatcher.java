@@ -5,10 +5,13 @@ import fr.passerelle.platform.web.Cursor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLException;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,16 +46,18 @@ public class WebhookDispatcher {
     private final WebhookSubscriptionRepository subscriptions;
     private final PasserelleConfig config;
     private final Clock clock;
+    private final ManagedExecutor executor;
     private final HttpClient client;
     /** Attempts this replica may have in flight; one is taken per leased delivery, given back when its outcome is recorded. */
     private final Semaphore slots;
 
     public WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookSubscriptionRepository subscriptions,
-            PasserelleConfig config, Clock clock) {
+            PasserelleConfig config, Clock clock, ManagedExecutor executor) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.config = config;
         this.clock = clock;
+        this.executor = executor;
         this.client = HttpClient.newBuilder().connectTimeout(config.webhooks().timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.slots = new Semaphore(config.webhooks().batchSize());
@@ -91,7 +97,7 @@ public class WebhookDispatcher {
         CompletableFuture<HttpResponse<Void>> attempt;
         try {
             HttpRequest request = request(delivery, target, timeout);
-            attempt = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+            attempt = allowed(request.uri()).thenCompose(ignored -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
         } catch (RuntimeException e) {
             attempt = CompletableFuture.failedFuture(e);
         }
@@ -120,6 +126,14 @@ public class WebhookDispatcher {
                 .build();
     }
 
+    /** Resolves the host at each attempt (off the scheduler's thread): its DNS may point elsewhere since it was approved. */
+    private CompletableFuture<Void> allowed(URI endpoint) {
+        if (config.webhooks().allowPrivateAddresses()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return executor.runAsync(() -> WebhookAddresses.requirePublic(endpoint.getHost()));
+    }
+
     private void record(WebhookDeliveryRepository.Leased delivery, Integer status, Throwable error) {
         Instant now = clock.instant();
         try {
@@ -128,9 +142,7 @@ public class WebhookDispatcher {
                 recorded = QuarkusTransaction.requiringNew().call(() -> deliveries.delivered(delivery, status, now));
             } else {
                 boolean dead = delivery.attempts() >= config.webhooks().maxAttempts();
-                // sendAsync wraps its failures; the cause (e.g. HttpTimeoutException) is what the organisation needs to read.
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                String reason = cause != null ? cause.getClass().getSimpleName() : "HTTP " + status;
+                String reason = error != null ? reason(error) : "HTTP " + status;
                 recorded = QuarkusTransaction.requiringNew().call(() -> deliveries.failed(delivery, dead,
                         now.plus(delay(delivery.attempts())), status, reason));
             }
@@ -141,6 +153,33 @@ public class WebhookDispatcher {
             // The lease expires and the delivery is tried again.
             LOG.warnf("Could not record the outcome of webhook delivery %s: %s", delivery.id(), e.getClass().getName());
         }
+    }
+
+    /**
+     * What the organisation reads of a failed attempt: a category, never an exception's name or
+     * message, which would tell about the network the service runs in.
+     */
+    static String reason(Throwable error) {
+        String reason = "internal error";
+        // Outermost first: a timeout while connecting is a timeout, not a refused connection.
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WebhookAddresses.Refused) {
+                return "address not allowed";
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return "timeout";
+            }
+            if (cause instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (cause instanceof SSLException) {
+                return "TLS error";
+            }
+            if (cause instanceof IOException) {
+                reason = "connection failed";
+            }
+        }
+        return reason;
     }
 
     /** 10 s, 20 s, 40 s... doubling at each attempt, up to an hour. */

@@ -158,7 +158,7 @@ class WebhookTest {
         Map<String, Object> retried = deliveries.stream().filter(delivery -> ((Integer) delivery.get("attempts")) >= 2).findFirst()
                 .orElseThrow();
         assertEquals("PENDING", retried.get("status"));
-        assertEquals("HttpTimeoutException", retried.get("lastError"));
+        assertEquals("timeout", retried.get("lastError"));
         disable(token, id);
     }
 
