@@ -353,10 +353,10 @@ class WebhookTest {
         }
     }
 
-    /** The signature a receiver computes with the secret it was given. */
+    /** The signature a receiver computes with the secret it was given, as Standard Webhooks does: the key is the base64 after whsec_. */
     static String sign(String secret, String id, String timestamp, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
         return "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
