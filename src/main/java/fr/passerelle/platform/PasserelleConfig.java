@@ -81,6 +81,10 @@ public interface PasserelleConfig {
         @WithDefault("false")
         boolean allowHttp();
 
+        /** Whether endpoints may resolve to loopback, private or link-local addresses (dev and tests only, for local receivers). */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
+
         /** Connect and response timeout of one delivery attempt. */
         @WithDefault("PT5S")
         Duration timeout();

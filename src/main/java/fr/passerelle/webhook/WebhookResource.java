@@ -50,7 +50,8 @@ public class WebhookResource {
     @Operation(operationId = "registerWebhook", summary = "Register an endpoint to receive the organisation's feed entries",
             description = "Each feed entry is POSTed as JSON (the FeedEntry schema) with the headers `Webhook-Id` (unique per "
                     + "delivery), `Webhook-Timestamp` (Unix seconds) and `Webhook-Signature: v1,<base64 HMAC-SHA256 of "
-                    + "id.timestamp.body with the secret>`. Any 2xx acknowledges it; anything else, or no answer within 5 s, "
+                    + "id.timestamp.body>`, keyed with the base64-decoded part of the secret after `whsec_` (the Standard Webhooks "
+                    + "scheme). Any 2xx acknowledges it; anything else, or no answer within 5 s, "
                     + "is retried with exponential backoff (10 s, 20 s, 40 s... up to 1 h), 10 attempts, then the delivery "
                     + "is DEAD until redelivered. Delivery is at least once and may be out of order: use the cursor to order "
                     + "and deduplicate. HTTPS only. Nothing is sent until the platform operator approves the endpoint. The "

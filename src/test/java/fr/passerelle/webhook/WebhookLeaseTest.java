@@ -9,11 +9,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +30,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two replicas leasing at the same moment: the second skips what the first is leasing instead of
- * waiting for it, and no delivery is leased twice.
+ * Leases: two replicas leasing at the same moment do not lease a delivery twice, and an attempt
+ * whose lease was replaced cannot record its outcome over the newer state.
  */
 @QuarkusTest
 class WebhookLeaseTest {
@@ -48,7 +50,7 @@ class WebhookLeaseTest {
         // Due only at a date the running dispatcher will not reach during the tests: only this test leases them.
         Instant due = Instant.now().plus(3650, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         UUID subscription = UUID.randomUUID();
-        Set<UUID> ours = insert(subscription, due);
+        Set<UUID> ours = insert(subscription, due, DELIVERIES);
         Instant leasedAt = due.plus(DELIVERIES, ChronoUnit.SECONDS);
         Instant leaseUntil = leasedAt.plus(1, ChronoUnit.MINUTES);
 
@@ -92,7 +94,54 @@ class WebhookLeaseTest {
         }
     }
 
-    private Set<UUID> insert(UUID subscription, Instant due) throws SQLException {
+    @Test
+    void theOutcomeOfAnAttemptWhoseLeaseWasReplacedChangesNothing() throws Exception {
+        Instant due = Instant.now().plus(3650, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        UUID subscription = UUID.randomUUID();
+        insert(subscription, due, 2);
+        Instant leasedAt = due.plusSeconds(2);
+        Instant leaseUntil = leasedAt.plus(1, ChronoUnit.MINUTES);
+        try {
+            List<WebhookDeliveryRepository.Leased> stale = leased(subscription, leasedAt, leaseUntil);
+            WebhookDeliveryRepository.Leased expired = stale.get(0);
+            WebhookDeliveryRepository.Leased redelivered = stale.get(1);
+
+            QuarkusTransaction.requiringNew().run(() -> deliveries.redeliver(subscription, redelivered.id(), leasedAt));
+            assertEquals(0, QuarkusTransaction.requiringNew().call(() -> deliveries.failed(redelivered, true, leasedAt, 500, "HTTP 500")));
+            assertEquals("PENDING", status(redelivered.id()), "a redelivery is not made DEAD by the attempt before it");
+
+            Instant later = leaseUntil.plusSeconds(1);
+            List<WebhookDeliveryRepository.Leased> fresh = leased(subscription, later, later.plus(1, ChronoUnit.MINUTES));
+            assertEquals(List.of(expired.id(), redelivered.id()), fresh.stream().map(WebhookDeliveryRepository.Leased::id).toList());
+            assertEquals(1, QuarkusTransaction.requiringNew().call(() -> deliveries.delivered(fresh.get(0), 200, later)));
+            assertEquals(0, QuarkusTransaction.requiringNew().call(() -> deliveries.failed(expired, false, later, null, "timeout")));
+            assertEquals("DELIVERED", status(expired.id()), "an expired attempt does not undo the delivery of the next");
+            assertEquals(0, QuarkusTransaction.requiringNew().call(() -> deliveries.delivered(redelivered, 200, later)));
+            assertEquals("PENDING", status(redelivered.id()), "only the current attempt records its outcome");
+        } finally {
+            disable(subscription);
+        }
+    }
+
+    /** This subscription's deliveries leased at that instant, oldest due first. */
+    private List<WebhookDeliveryRepository.Leased> leased(UUID subscription, Instant at, Instant until) {
+        return QuarkusTransaction.requiringNew().call(() -> deliveries.lease(1000, DELIVERIES, at, until)).stream()
+                .filter(delivery -> delivery.subscriptionId().equals(subscription))
+                .sorted(Comparator.comparingLong(WebhookDeliveryRepository.Leased::feedSeq)).toList();
+    }
+
+    private String status(UUID delivery) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select status from webhook_delivery where id = ?")) {
+            statement.setObject(1, delivery);
+            try (ResultSet row = statement.executeQuery()) {
+                assertTrue(row.next());
+                return row.getString(1);
+            }
+        }
+    }
+
+    private Set<UUID> insert(UUID subscription, Instant due, int count) throws SQLException {
         Set<UUID> ids = new HashSet<>();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement statement = connection.prepareStatement("""
@@ -105,7 +154,7 @@ class WebhookLeaseTest {
                     insert into webhook_delivery (id, subscription_id, pathway_id, feed_tx_id, feed_seq, feed_recorded_at, payload,
                         status, attempts, next_attempt_at, created_at)
                     values (?, ?, ?, '1'::xid8, ?, now(), '{}', 'PENDING', 0, ?, now())""")) {
-                for (int i = 0; i < DELIVERIES; i++) {
+                for (int i = 0; i < count; i++) {
                     UUID id = UUID.randomUUID();
                     ids.add(id);
                     statement.setObject(1, id);

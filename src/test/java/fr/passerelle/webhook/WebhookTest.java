@@ -158,7 +158,51 @@ class WebhookTest {
         Map<String, Object> retried = deliveries.stream().filter(delivery -> ((Integer) delivery.get("attempts")) >= 2).findFirst()
                 .orElseThrow();
         assertEquals("PENDING", retried.get("status"));
-        assertEquals("HttpTimeoutException", retried.get("lastError"));
+        assertEquals("timeout", retried.get("lastError"));
+        disable(token, id);
+    }
+
+    @Test
+    void aHangingReceiverWithABacklogDoesNotDelayDeliveriesToAnotherOrganisationsHealthyReceiver() {
+        UUID slow = Directory.newMissionLocale(DEPARTEMENT);
+        String slowToken = Tokens.missionLocale(slow);
+        String hanging = receiver.endpoint(Behaviour.HANG);
+        String slowId = registerApproved(slowToken, hanging);
+        UUID healthy = Directory.newMissionLocale(DEPARTEMENT);
+        String healthyToken = Tokens.missionLocale(healthy);
+        String accepting = receiver.endpoint(Behaviour.ACCEPT);
+        String healthyId = registerApproved(healthyToken, accepting);
+        // More deliveries than a replica sends at once, all due before the healthy receiver's.
+        pushBatch(solicitedPathway(slow));
+
+        Instant hangingSince = receiver.first(hanging).at();
+        solicitedPathway(healthy);
+        Instant queued = Instant.now();
+        Received delivered = receiver.first(accepting);
+
+        // The hanging attempts are given up only after the 2 s timeout; a round is every second.
+        Duration waited = Duration.between(queued, delivered.at());
+        assertTrue(waited.compareTo(Duration.ofMillis(1500)) < 0, "the healthy receiver waited " + waited.toMillis()
+                + " ms; the hanging one was called " + Duration.between(hangingSince, queued).toMillis() + " ms before it was queued");
+        disable(slowToken, slowId);
+        disable(healthyToken, healthyId);
+    }
+
+    @Test
+    void deliveriesArePagedWithACursorAndNoStatusFilter() {
+        UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
+        String token = Tokens.missionLocale(missionLocale);
+        String id = registerApproved(token, receiver.endpoint(Behaviour.ACCEPT));
+        solicitedPathway(missionLocale);
+        List<Map<String, Object>> all = awaitDeliveries(token, id, list -> list.size() == 2);
+
+        String cursor = given().auth().oauth2(token).queryParam("limit", 1).get("/api/v1/webhooks/" + id + "/deliveries")
+                .then().statusCode(200).body("items.id", equalTo(List.of(all.get(0).get("id"))))
+                .extract().path("nextCursor");
+        given().auth().oauth2(token).queryParam("limit", 1).queryParam("cursor", cursor).get("/api/v1/webhooks/" + id + "/deliveries")
+                .then().statusCode(200).body("items.id", equalTo(List.of(all.get(1).get("id")))).body("nextCursor", nullValue());
+        given().auth().oauth2(token).queryParam("limit", 1).queryParam("status", "DELIVERED").queryParam("cursor", cursor)
+                .get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(200);
         disable(token, id);
     }
 
@@ -309,10 +353,10 @@ class WebhookTest {
         }
     }
 
-    /** The signature a receiver computes with the secret it was given. */
+    /** The signature a receiver computes with the secret it was given, as Standard Webhooks does: the key is the base64 after whsec_. */
     static String sign(String secret, String id, String timestamp, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
         return "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -333,7 +377,7 @@ class WebhookTest {
         HANG
     }
 
-    record Received(String path, String id, String timestamp, String signature, String body) {
+    record Received(String path, String id, String timestamp, String signature, String body, Instant at) {
     }
 
     /** A local endpoint; each test asks for its own path with the behaviour it needs. */
@@ -358,6 +402,24 @@ class WebhookTest {
             return "http://127.0.0.1:" + server.getAddress().getPort() + path;
         }
 
+        /** The first request to that endpoint, watched closely: tests time deliveries from its arrival. */
+        Received first(String url) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+            while (System.nanoTime() < deadline) {
+                List<Received> requests = received(url);
+                if (!requests.isEmpty()) {
+                    return requests.get(0);
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            throw new AssertionError("Nothing sent to " + url + " after 45 s");
+        }
+
         List<Received> received(String url) {
             String path = URI.create(url).getPath();
             return received.stream().filter(request -> request.path().equals(path)).toList();
@@ -369,7 +431,8 @@ class WebhookTest {
                 String id = exchange.getRequestHeaders().getFirst("Webhook-Id");
                 boolean firstAttempt = received.stream().noneMatch(request -> request.id().equals(id));
                 received.add(new Received(path, id, exchange.getRequestHeaders().getFirst("Webhook-Timestamp"),
-                        exchange.getRequestHeaders().getFirst("Webhook-Signature"), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                        exchange.getRequestHeaders().getFirst("Webhook-Signature"), new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                        Instant.now()));
                 Behaviour behaviour = behaviours.getOrDefault(path, Behaviour.ACCEPT);
                 if (behaviour == Behaviour.HANG) {
                     Thread.sleep(3000);
