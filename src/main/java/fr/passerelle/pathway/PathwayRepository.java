@@ -41,7 +41,7 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
         }
         return session().doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
-                    select id, departement_code, case_reference, birth_date from pathway
+                    select id, departement_code, case_reference, birth_date, erased_at is not null from pathway
                     where id = any(?) or (departement_code = ? and case_reference = any(?))
                     order by id for update""")) {
                 statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
@@ -59,7 +59,7 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
         }
         return session().doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "select id, departement_code, case_reference, birth_date from pathway where id = any(?)")) {
+                    "select id, departement_code, case_reference, birth_date, erased_at is not null from pathway where id = any(?)")) {
                 statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
                 return heads(statement);
             }
@@ -162,7 +162,7 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 heads.add(new PathwayHead(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                        rows.getObject(4, LocalDate.class)));
+                        rows.getObject(4, LocalDate.class), rows.getBoolean(5)));
             }
         }
         return heads;

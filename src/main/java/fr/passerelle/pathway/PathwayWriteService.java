@@ -212,6 +212,10 @@ public class PathwayWriteService {
             Work work = resolve(submission);
             PathwayState state = work.state();
             authorize(work, state);
+            // Whatever came after the erasure would hold personal data again, out of reach of any erasure.
+            if (work.head.erased() && type != EventType.PATHWAY_ERASED) {
+                throw new ApiException(ProblemType.GONE, "This pathway's personal data was erased; it takes no more events.");
+            }
             if (submission.expectedVersion() != null && submission.expectedVersion() != work.events.size()) {
                 throw new ApiException(ProblemType.PRECONDITION_FAILED, "The pathway changed since it was read: its ETag is now "
                         + ETags.of(work.events.size()) + ".");
@@ -286,7 +290,7 @@ public class PathwayWriteService {
                             + "anyway with acknowledgedDuplicateOf set to its id.");
                 }
             }
-            PathwayHead head = new PathwayHead(UUID.randomUUID(), caller.organisationId(), caseReference, person.birthDate());
+            PathwayHead head = new PathwayHead(UUID.randomUUID(), caller.organisationId(), caseReference, person.birthDate(), false);
             Work work = new Work(head, new ArrayList<>(), true);
             works.put(head.id(), work);
             worksByCaseReference.put(caseReference, work);

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.passerelle.support.AuditTrail;
+import fr.passerelle.support.CloudEvents;
 import fr.passerelle.support.Directory;
 import fr.passerelle.support.Feeds;
 import fr.passerelle.support.Pathways;
@@ -259,9 +260,27 @@ class RetentionAndRightsTest {
         given().auth().oauth2(departement).header("If-Match", erasedEtag).post(path).then().statusCode(409);
         given().auth().oauth2(departement).contentType(ContentType.JSON).header("If-Match", erasedEtag)
                 .body(Pathways.person("Camille", "Back-" + UUID.randomUUID(), Pathways.today().minusYears(19), null, null))
-                .put("/api/v1/pathways/" + followed.pathway() + "/identity").then().statusCode(409);
+                .put("/api/v1/pathways/" + followed.pathway() + "/identity").then().statusCode(410);
         given().auth().oauth2(Tokens.admin()).post(RETENTION_RUNS).then().statusCode(200)
                 .body("pathwayIds", not(hasItem(followed.pathway().toString())));
+    }
+
+    @Test
+    void anErasedPathwayTakesNoMoreEvents() {
+        Followed followed = followed(Pathways.today().minusYears(19));
+        String departement = Tokens.departement(DEPARTEMENT);
+        erase(followed.pathway());
+        int events = timeline(followed.pathway()).size();
+
+        CloudEvents.push(departement, CloudEvents.about(followed.pathway(), "mission-locale.solicited.v1", Pathways.today(),
+                Map.of("missionLocaleId", Directory.newMissionLocale(DEPARTEMENT).toString()))).statusCode(410)
+                .body("type", equalTo("urn:passerelle:problem:gone"))
+                .body("detail", equalTo("This pathway's personal data was erased; it takes no more events."));
+        Pathways.step(departement, followed.pathway(), "rights-information", Pathways.today(), Map.of("topics", List.of("HOUSING")))
+                .statusCode(410);
+        assertEquals(events, timeline(followed.pathway()).size());
+        given().auth().oauth2(followed.missionLocaleToken()).get("/api/v1/shared-pathways/" + followed.pathway()).then()
+                .statusCode(200).body("share.status", equalTo("ENDED"));
     }
 
     @Test
@@ -313,6 +332,12 @@ class RetentionAndRightsTest {
         Pathways.step(Tokens.missionLocale(missionLocale), pathway, "registrations", Pathways.today(),
                 Map.of("missionLocaleReference", reference)).statusCode(201);
         return new Followed(pathway, missionLocale, reference, lastName, email);
+    }
+
+    private static void erase(UUID pathway) {
+        String departement = Tokens.departement(DEPARTEMENT);
+        given().auth().oauth2(departement).header("If-Match", Pathways.etag(departement, pathway))
+                .post("/api/v1/pathways/" + pathway + "/erasure").then().statusCode(200);
     }
 
     private void lastEventOn(UUID pathway, LocalDate date) throws SQLException {
