@@ -3,6 +3,7 @@ package fr.passerelle.pathway;
 import fr.passerelle.audit.AuditService;
 import fr.passerelle.platform.PasserelleConfig;
 import fr.passerelle.platform.audit.Purpose;
+import fr.passerelle.platform.idempotency.IdempotencyService;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.ProblemType;
 import fr.passerelle.platform.security.Caller;
@@ -44,15 +45,17 @@ public class PathwayErasureService {
     private final EntityManager entityManager;
     private final PathwayWriteService write;
     private final PathwayRepository pathways;
+    private final IdempotencyService idempotency;
     private final AuditService audit;
     private final PasserelleConfig config;
     private final Clock clock;
 
     public PathwayErasureService(EntityManager entityManager, PathwayWriteService write, PathwayRepository pathways,
-            AuditService audit, PasserelleConfig config, Clock clock) {
+            IdempotencyService idempotency, AuditService audit, PasserelleConfig config, Clock clock) {
         this.entityManager = entityManager;
         this.write = write;
         this.pathways = pathways;
+        this.idempotency = idempotency;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -160,10 +163,7 @@ public class PathwayErasureService {
                 .setParameter(1, array).executeUpdate();
         entityManager.createNativeQuery("update webhook_delivery set payload = '{}' where pathway_id = any(?1)")
                 .setParameter(1, array).executeUpdate();
-        for (UUID id : ids) {
-            entityManager.createNativeQuery("delete from idempotency_key where cast(response_body as text) like ?1")
-                    .setParameter(1, "%" + id + "%").executeUpdate();
-        }
+        idempotency.forgetResponsesAbout(ids.stream().map(id -> "/api/v1/pathways/" + id).toList());
         List<EventSubmission> events = new ArrayList<>();
         LocalDate today = today();
         for (UUID id : ids) {

@@ -20,6 +20,7 @@ import fr.passerelle.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -284,6 +285,21 @@ class RetentionAndRightsTest {
     }
 
     @Test
+    void aRegistrationRetriedWithItsIdempotencyKeyAfterTheErasureIsGoneAndRegistersNobody() {
+        String reference = Pathways.caseReference();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Pathways.registrationBody(reference, "Camille", "Retry-" + UUID.randomUUID(),
+                Pathways.today().minusYears(18));
+        UUID pathway = UUID.fromString(register(key, body).statusCode(201).extract().path("id"));
+        register(key, body).statusCode(201).body("id", equalTo(pathway.toString()));
+        erase(pathway);
+
+        register(key, body).statusCode(410).body("type", equalTo("urn:passerelle:problem:gone"));
+        given().auth().oauth2(Tokens.departement(DEPARTEMENT)).queryParam("caseReference", reference).get("/api/v1/pathways").then()
+                .statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
     void anotherOrganisationGets404OnTheExportTheRectificationAndTheErasure() {
         Followed followed = followed(Pathways.today().minusYears(17));
         String owner = Tokens.departement(DEPARTEMENT);
@@ -338,6 +354,11 @@ class RetentionAndRightsTest {
         String departement = Tokens.departement(DEPARTEMENT);
         given().auth().oauth2(departement).header("If-Match", Pathways.etag(departement, pathway))
                 .post("/api/v1/pathways/" + pathway + "/erasure").then().statusCode(200);
+    }
+
+    private static ValidatableResponse register(String idempotencyKey, Map<String, Object> body) {
+        return given().auth().oauth2(Tokens.departement(DEPARTEMENT)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", idempotencyKey).body(body).post("/api/v1/pathways").then();
     }
 
     private void lastEventOn(UUID pathway, LocalDate date) throws SQLException {
