@@ -1,5 +1,6 @@
 package fr.passerelle.pathway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.audit.AuditService;
 import fr.passerelle.partner.DepartementService;
 import fr.passerelle.partner.MissionLocaleService;
@@ -151,6 +152,7 @@ public class PathwayWriteService {
                     caseReferences.add(readable.pathway().caseReference());
                 }
                 missionLocaleIds.addAll(namedMissionsLocales(readable.data()));
+                missionLocaleIds.addAll(namedInCorrection(readable.correctionData()));
                 if (readable.youngPerson() != null) {
                     YoungPerson person = readable.youngPerson();
                     matchKeys.add(MatchKey.of(person.firstName(), person.lastName(), person.birthDate()));
@@ -611,6 +613,23 @@ public class PathwayWriteService {
             ids.add(project.missionLocaleId());
         }
         return ids;
+    }
+
+    /**
+     * The Mission Locale a correction's data may name. That data is typed only once the corrected
+     * event is loaded, after the Missions Locales are looked up; its one field naming them is read
+     * as it stands, and a malformed value is left to the typed reading to report.
+     */
+    private static Set<UUID> namedInCorrection(JsonNode data) {
+        JsonNode id = data == null ? null : data.get("missionLocaleId");
+        if (id == null || !id.isTextual()) {
+            return Set.of();
+        }
+        try {
+            return Set.of(UUID.fromString(id.asText()));
+        } catch (IllegalArgumentException malformed) {
+            return Set.of();
+        }
     }
 
     private static YoungPerson person(PathwayIdentity identity) {
