@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,7 +66,8 @@ public class PathwayErasureService {
     @Transactional
     public Instant eraseOnRequest(Caller caller, UUID pathwayId, String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch, true).orElse(null);
-        Pathway pathway = pathways.findByIdOptional(pathwayId)
+        // Locked before the checks, so that a concurrent write or erasure cannot slip between them and the erasure.
+        Pathway pathway = pathways.findByIdOptional(pathwayId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(row -> caller.is(Role.DEPARTEMENT) && caller.organisationId().equals(row.departementCode))
                 .orElseThrow(() -> ApiException.notFound("No pathway " + pathwayId + " that this caller may erase."));
         if (expected != null && expected != pathway.version) {
@@ -148,6 +150,10 @@ public class PathwayErasureService {
                 .setParameter(1, cutoff).setMaxResults(limit).getResultList();
     }
 
+    /**
+     * Erases pathways their caller has locked: the pathway before its identity, in the order of the
+     * write path, so that an erasure and a rectification cannot deadlock.
+     */
     private void erase(List<UUID> ids, EventData.ErasureReason reason) {
         Instant now = clock.instant();
         UUID[] array = ids.toArray(UUID[]::new);

@@ -26,9 +26,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -300,6 +305,20 @@ class RetentionAndRightsTest {
     }
 
     @Test
+    void concurrentErasureRequestsWithTheSameETagEraseOnce() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Followed followed = followed(Pathways.today().minusYears(19));
+            String departement = Tokens.departement(DEPARTEMENT);
+            String etag = Pathways.etag(departement, followed.pathway());
+            List<Integer> statuses = concurrently(6, () -> given().auth().oauth2(departement).header("If-Match", etag)
+                    .post("/api/v1/pathways/" + followed.pathway() + "/erasure").then().extract().statusCode());
+            assertEquals(1, statuses.stream().filter(status -> status == 200).count(), "statuses " + statuses);
+            assertTrue(statuses.stream().allMatch(status -> status == 200 || status == 409 || status == 412), "statuses " + statuses);
+            assertEquals(1, timeline(followed.pathway()).stream().filter(event -> event.get("type").equals("pathway.erased.v1")).count());
+        }
+    }
+
+    @Test
     void anotherOrganisationGets404OnTheExportTheRectificationAndTheErasure() {
         Followed followed = followed(Pathways.today().minusYears(17));
         String owner = Tokens.departement(DEPARTEMENT);
@@ -359,6 +378,24 @@ class RetentionAndRightsTest {
     private static ValidatableResponse register(String idempotencyKey, Map<String, Object> body) {
         return given().auth().oauth2(Tokens.departement(DEPARTEMENT)).contentType(ContentType.JSON)
                 .header("Idempotency-Key", idempotencyKey).body(body).post("/api/v1/pathways").then();
+    }
+
+    /** Runs the call that many times at once; returns what each returned. */
+    private static <T> List<T> concurrently(int times, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(times);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                futures.add(pool.submit(call));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private void lastEventOn(UUID pathway, LocalDate date) throws SQLException {
