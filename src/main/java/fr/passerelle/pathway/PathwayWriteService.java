@@ -171,6 +171,7 @@ public class PathwayWriteService {
             known = events.findBySourceKeys(caller.organisationId(), sources, sourceIds);
             activeMissionsLocales = missionsLocales.activeAmong(missionLocaleIds);
             if (caller.is(Role.DEPARTEMENT)) {
+                identities.lockMatchKeys(caller.organisationId(), matchKeys);
                 pathwaysByMatchKey.putAll(identities.pathwaysByMatchKey(caller.organisationId(), matchKeys));
             }
         }
