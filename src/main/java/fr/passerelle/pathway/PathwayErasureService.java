@@ -139,13 +139,17 @@ public class PathwayErasureService {
         return chunk;
     }
 
-    /** Pathways whose support ended before the cutoff and that still hold personal data: [id, collectivity]. */
+    /**
+     * Pathways whose support ended before the cutoff and that still hold personal data: [id, collectivity].
+     * The 21st birthday is one day after (birth date - 1 day + 21 years): 1 March in other years for
+     * someone born on 29 February, as {@link AgeRules#birthday} counts it.
+     */
     @SuppressWarnings("unchecked")
     private List<Object[]> candidates(LocalDate cutoff, int limit, boolean lock) {
         return entityManager.createNativeQuery("""
                 select id, departement_code from pathway
                 where erased_at is null
-                  and greatest(coalesce(ase_ended_on, cast(birth_date + interval '21 years' as date)), last_event_on) < ?1
+                  and greatest(coalesce(ase_ended_on, cast((birth_date - 1) + interval '21 years' as date) + 1), last_event_on) < ?1
                 order by id""" + (lock ? " for update skip locked" : ""))
                 .setParameter(1, cutoff).setMaxResults(limit).getResultList();
     }

@@ -15,6 +15,7 @@ import fr.passerelle.support.AuditTrail;
 import fr.passerelle.support.CloudEvents;
 import fr.passerelle.support.Directory;
 import fr.passerelle.support.Feeds;
+import fr.passerelle.support.MovableClock;
 import fr.passerelle.support.Pathways;
 import fr.passerelle.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,9 +54,11 @@ class RetentionAndRightsTest {
     private static final long PURGE_LOCK = 0x5041535345524cL;
 
     private final DataSource dataSource;
+    private final MovableClock clock;
 
-    RetentionAndRightsTest(DataSource dataSource) {
+    RetentionAndRightsTest(DataSource dataSource, MovableClock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     /** A young person with a Mission Locale following them under its own reference. */
@@ -315,6 +318,26 @@ class RetentionAndRightsTest {
             assertEquals(1, statuses.stream().filter(status -> status == 200).count(), "statuses " + statuses);
             assertTrue(statuses.stream().allMatch(status -> status == 200 || status == 409 || status == 412), "statuses " + statuses);
             assertEquals(1, timeline(followed.pathway()).stream().filter(event -> event.get("type").equals("pathway.erased.v1")).count());
+        }
+    }
+
+    @Test
+    void someoneBornOn29FebruaryIsSupportedUntil1MarchOfTheirNonLeap21stYearForRetention() {
+        LocalDate birth = LocalDate.of(2000, 2, 29);
+        UUID pathway;
+        clock.moveTo(LocalDate.of(2020, 4, 1));
+        try {
+            pathway = Pathways.register(DEPARTEMENT, birth);
+            // Support ends on the 21st birthday, 1 March 2021: not yet past retention when the cutoff is that day.
+            clock.moveTo(LocalDate.of(2023, 3, 1));
+            given().auth().oauth2(Tokens.admin()).post(RETENTION_RUNS).then().statusCode(200)
+                    .body("endOfSupportBefore", equalTo("2021-03-01"))
+                    .body("pathwayIds", not(hasItem(pathway.toString())));
+            clock.moveTo(LocalDate.of(2023, 3, 2));
+            given().auth().oauth2(Tokens.admin()).post(RETENTION_RUNS).then().statusCode(200)
+                    .body("pathwayIds", hasItem(pathway.toString()));
+        } finally {
+            clock.reset();
         }
     }
 
