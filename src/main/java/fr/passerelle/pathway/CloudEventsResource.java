@@ -108,6 +108,7 @@ public class CloudEventsResource {
             content = @Content(schema = @Schema(oneOf = {BatchReport.class, EventReceipt.class})))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "410", ref = "Gone")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public BatchReport pushBatch(String body, @Context ContainerRequestContext request) throws IOException {
         JsonNode events = mapper.readTree(body == null ? "" : body);

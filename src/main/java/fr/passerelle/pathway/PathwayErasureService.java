@@ -3,6 +3,7 @@ package fr.passerelle.pathway;
 import fr.passerelle.audit.AuditService;
 import fr.passerelle.platform.PasserelleConfig;
 import fr.passerelle.platform.audit.Purpose;
+import fr.passerelle.platform.idempotency.IdempotencyService;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.ProblemType;
 import fr.passerelle.platform.security.Caller;
@@ -12,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,15 +46,17 @@ public class PathwayErasureService {
     private final EntityManager entityManager;
     private final PathwayWriteService write;
     private final PathwayRepository pathways;
+    private final IdempotencyService idempotency;
     private final AuditService audit;
     private final PasserelleConfig config;
     private final Clock clock;
 
     public PathwayErasureService(EntityManager entityManager, PathwayWriteService write, PathwayRepository pathways,
-            AuditService audit, PasserelleConfig config, Clock clock) {
+            IdempotencyService idempotency, AuditService audit, PasserelleConfig config, Clock clock) {
         this.entityManager = entityManager;
         this.write = write;
         this.pathways = pathways;
+        this.idempotency = idempotency;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -62,7 +66,8 @@ public class PathwayErasureService {
     @Transactional
     public Instant eraseOnRequest(Caller caller, UUID pathwayId, String ifMatch) {
         Long expected = ETags.expectedVersion(ifMatch, true).orElse(null);
-        Pathway pathway = pathways.findByIdOptional(pathwayId)
+        // Locked before the checks, so that a concurrent write or erasure cannot slip between them and the erasure.
+        Pathway pathway = pathways.findByIdOptional(pathwayId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(row -> caller.is(Role.DEPARTEMENT) && caller.organisationId().equals(row.departementCode))
                 .orElseThrow(() -> ApiException.notFound("No pathway " + pathwayId + " that this caller may erase."));
         if (expected != null && expected != pathway.version) {
@@ -134,17 +139,25 @@ public class PathwayErasureService {
         return chunk;
     }
 
-    /** Pathways whose support ended before the cutoff and that still hold personal data: [id, collectivity]. */
+    /**
+     * Pathways whose support ended before the cutoff and that still hold personal data: [id, collectivity].
+     * The 21st birthday is one day after (birth date - 1 day + 21 years): 1 March in other years for
+     * someone born on 29 February, as {@link AgeRules#birthday} counts it.
+     */
     @SuppressWarnings("unchecked")
     private List<Object[]> candidates(LocalDate cutoff, int limit, boolean lock) {
         return entityManager.createNativeQuery("""
                 select id, departement_code from pathway
                 where erased_at is null
-                  and greatest(coalesce(ase_ended_on, cast(birth_date + interval '21 years' as date)), last_event_on) < ?1
+                  and greatest(coalesce(ase_ended_on, cast((birth_date - 1) + interval '21 years' as date) + 1), last_event_on) < ?1
                 order by id""" + (lock ? " for update skip locked" : ""))
                 .setParameter(1, cutoff).setMaxResults(limit).getResultList();
     }
 
+    /**
+     * Erases pathways their caller has locked: the pathway before its identity, in the order of the
+     * write path, so that an erasure and a rectification cannot deadlock.
+     */
     private void erase(List<UUID> ids, EventData.ErasureReason reason) {
         Instant now = clock.instant();
         UUID[] array = ids.toArray(UUID[]::new);
@@ -160,10 +173,7 @@ public class PathwayErasureService {
                 .setParameter(1, array).executeUpdate();
         entityManager.createNativeQuery("update webhook_delivery set payload = '{}' where pathway_id = any(?1)")
                 .setParameter(1, array).executeUpdate();
-        for (UUID id : ids) {
-            entityManager.createNativeQuery("delete from idempotency_key where cast(response_body as text) like ?1")
-                    .setParameter(1, "%" + id + "%").executeUpdate();
-        }
+        idempotency.forgetResponsesAbout(ids.stream().map(id -> "/api/v1/pathways/" + id).toList());
         List<EventSubmission> events = new ArrayList<>();
         LocalDate today = today();
         for (UUID id : ids) {

@@ -41,6 +41,30 @@ public class PathwayIdentityRepository implements PanacheRepositoryBase<PathwayI
         return pathways;
     }
 
+    /**
+     * Holds, until the transaction ends, a lock per match key of the département, so that two
+     * concurrent registrations of one young person under different case references cannot both find
+     * no duplicate. Taken in the order of the lock ids, so that two batches cannot deadlock.
+     */
+    void lockMatchKeys(String departementCode, Collection<String> matchKeys) {
+        if (matchKeys.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select pg_advisory_xact_lock(k.id) from (
+                        select distinct hashtext('match-key:' || ? || ':' || key) as id from unnest(?::text[]) as key order by id) k""")) {
+                statement.setString(1, departementCode);
+                statement.setArray(2, PathwayRepository.texts(connection, List.copyOf(matchKeys)));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        // Each row is one lock taken.
+                    }
+                }
+            }
+        });
+    }
+
     /** Inserts the identities of a batch's new pathways in one statement. */
     void insert(List<PathwayIdentity> identities) {
         if (identities.isEmpty()) {

@@ -41,7 +41,7 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
         }
         return session().doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
-                    select id, departement_code, case_reference, birth_date from pathway
+                    select id, departement_code, case_reference, birth_date, erased_at is not null from pathway
                     where id = any(?) or (departement_code = ? and case_reference = any(?))
                     order by id for update""")) {
                 statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
@@ -59,7 +59,7 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
         }
         return session().doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "select id, departement_code, case_reference, birth_date from pathway where id = any(?)")) {
+                    "select id, departement_code, case_reference, birth_date, erased_at is not null from pathway where id = any(?)")) {
                 statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
                 return heads(statement);
             }
@@ -103,37 +103,46 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
             return;
         }
         session().doWork(connection -> {
+            // A transfer hands the pathway to a collectivity that never knew the former one's case reference:
+            // the reference is dropped, so that it cannot name the pathway there (the receiving collectivity
+            // addresses it by its id), and the identity moves along so that duplicates are detected there.
             try (PreparedStatement statement = connection.prepareStatement("""
-                    update pathway p set departement_code = t.departement_code, version = t.version, state = t.state::jsonb,
+                    with t as (
+                        select * from unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                            as t(id, departement_code, version, state, ase_status, cej_status, consent_status, solicited_on,
+                                 first_contact_on, registered_on, joint_review_on, diagnostic_on, autonomy_project_on,
+                                 cej_proposed_on, last_event_on, ase_ended_on)),
+                    moved as (
+                        update pathway_identity i set departement_code = t.departement_code
+                        from t where i.pathway_id = t.id and i.departement_code <> t.departement_code)
+                    update pathway p set departement_code = t.departement_code,
+                        case_reference = case when p.departement_code = t.departement_code then p.case_reference else null end,
+                        version = t.version, state = t.state::jsonb,
                         ase_status = t.ase_status, cej_status = t.cej_status, consent_status = t.consent_status,
                         solicited_on = t.solicited_on::date, first_contact_on = t.first_contact_on::date,
                         registered_on = t.registered_on::date, joint_review_on = t.joint_review_on::date,
                         diagnostic_on = t.diagnostic_on::date, autonomy_project_on = t.autonomy_project_on::date,
                         cej_proposed_on = t.cej_proposed_on::date, last_event_on = t.last_event_on::date,
                         ase_ended_on = t.ase_ended_on::date, updated_at = ?
-                    from unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                        as t(id, departement_code, version, state, ase_status, cej_status, consent_status, solicited_on,
-                             first_contact_on, registered_on, joint_review_on, diagnostic_on, autonomy_project_on, cej_proposed_on,
-                             last_event_on, ase_ended_on)
-                    where p.id = t.id""")) {
-                statement.setTimestamp(1, Timestamp.from(now));
-                statement.setArray(2, connection.createArrayOf("uuid", rows.stream().map(Derived::id).toArray()));
-                statement.setArray(3, texts(connection, rows.stream().map(Derived::departementCode).toList()));
-                statement.setArray(4, connection.createArrayOf("bigint", rows.stream().map(Derived::version).toArray()));
-                statement.setArray(5, texts(connection, rows.stream().map(Derived::stateJson).toList()));
-                statement.setArray(6, texts(connection, rows.stream().map(Derived::aseStatus).toList()));
-                statement.setArray(7, texts(connection, rows.stream().map(Derived::cejStatus).toList()));
-                statement.setArray(8, texts(connection, rows.stream().map(Derived::consentStatus).toList()));
-                statement.setArray(9, dates(connection, rows.stream().map(Derived::solicitedOn).toList()));
-                statement.setArray(10, dates(connection, rows.stream().map(Derived::firstContactOn).toList()));
-                statement.setArray(11, dates(connection, rows.stream().map(Derived::registeredOn).toList()));
-                statement.setArray(12, dates(connection, rows.stream().map(Derived::jointReviewOn).toList()));
-                statement.setArray(13, dates(connection, rows.stream().map(Derived::diagnosticOn).toList()));
-                statement.setArray(14, dates(connection, rows.stream().map(Derived::autonomyProjectOn).toList()));
-                statement.setArray(15, dates(connection, rows.stream().map(Derived::cejProposedOn).toList()));
-                statement.setArray(16, dates(connection, rows.stream().map(Derived::lastEventOn).toList()));
-                statement.setArray(17, dates(connection, rows.stream().map(Derived::aseEndedOn).toList()));
+                    from t where p.id = t.id""")) {
+                statement.setTimestamp(17, Timestamp.from(now));
+                statement.setArray(1, connection.createArrayOf("uuid", rows.stream().map(Derived::id).toArray()));
+                statement.setArray(2, texts(connection, rows.stream().map(Derived::departementCode).toList()));
+                statement.setArray(3, connection.createArrayOf("bigint", rows.stream().map(Derived::version).toArray()));
+                statement.setArray(4, texts(connection, rows.stream().map(Derived::stateJson).toList()));
+                statement.setArray(5, texts(connection, rows.stream().map(Derived::aseStatus).toList()));
+                statement.setArray(6, texts(connection, rows.stream().map(Derived::cejStatus).toList()));
+                statement.setArray(7, texts(connection, rows.stream().map(Derived::consentStatus).toList()));
+                statement.setArray(8, dates(connection, rows.stream().map(Derived::solicitedOn).toList()));
+                statement.setArray(9, dates(connection, rows.stream().map(Derived::firstContactOn).toList()));
+                statement.setArray(10, dates(connection, rows.stream().map(Derived::registeredOn).toList()));
+                statement.setArray(11, dates(connection, rows.stream().map(Derived::jointReviewOn).toList()));
+                statement.setArray(12, dates(connection, rows.stream().map(Derived::diagnosticOn).toList()));
+                statement.setArray(13, dates(connection, rows.stream().map(Derived::autonomyProjectOn).toList()));
+                statement.setArray(14, dates(connection, rows.stream().map(Derived::cejProposedOn).toList()));
+                statement.setArray(15, dates(connection, rows.stream().map(Derived::lastEventOn).toList()));
+                statement.setArray(16, dates(connection, rows.stream().map(Derived::aseEndedOn).toList()));
                 statement.executeUpdate();
             }
         });
@@ -153,7 +162,7 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 heads.add(new PathwayHead(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                        rows.getObject(4, LocalDate.class)));
+                        rows.getObject(4, LocalDate.class), rows.getBoolean(5)));
             }
         }
         return heads;

@@ -67,6 +67,7 @@ public class PathwayResource {
         @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = PathwayView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "410", ref = "Gone")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response register(
             @Parameter(description = "Makes a retry safe: same key and body, same response") @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,

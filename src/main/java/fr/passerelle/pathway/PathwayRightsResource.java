@@ -73,6 +73,7 @@ public class PathwayRightsResource {
             content = @Content(schema = @Schema(implementation = PathwayView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "410", ref = "Gone")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
@@ -89,7 +90,8 @@ public class PathwayRightsResource {
     @Operation(operationId = "erasePersonalData", summary = "Erase the young person's personal data (right to erasure)",
             description = "On a legal request granted by the département: the same erasure as the retention purge. Identity, "
                     + "contact details, case reference and the Missions Locales' own identifiers are erased; the birth date is "
-                    + "kept to the month; every share ends. The pseudonymous pathway and its events stay for the statistics.")
+                    + "kept to the month; every share ends. The pseudonymous pathway and its events stay for the statistics. "
+                    + "It then takes no more events (410), and a request about it retried with its Idempotency-Key answers 410.")
     @APIResponse(responseCode = "200", description = "Erased", content = @Content(schema = @Schema(implementation = ErasureReceipt.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")

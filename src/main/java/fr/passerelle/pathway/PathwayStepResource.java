@@ -47,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(schema = @Schema(implementation = EventView.class)))
 @APIResponse(responseCode = "404", ref = "NotFound")
 @APIResponse(responseCode = "409", ref = "Conflict")
+@APIResponse(responseCode = "410", ref = "Gone")
 @APIResponse(responseCode = "412", ref = "PreconditionFailed")
 @APIResponse(responseCode = "422", ref = "ValidationFailed")
 public class PathwayStepResource {

@@ -1,5 +1,6 @@
 package fr.passerelle.pathway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.audit.AuditService;
 import fr.passerelle.partner.DepartementService;
 import fr.passerelle.partner.MissionLocaleService;
@@ -151,6 +152,7 @@ public class PathwayWriteService {
                     caseReferences.add(readable.pathway().caseReference());
                 }
                 missionLocaleIds.addAll(namedMissionsLocales(readable.data()));
+                missionLocaleIds.addAll(namedInCorrection(readable.correctionData()));
                 if (readable.youngPerson() != null) {
                     YoungPerson person = readable.youngPerson();
                     matchKeys.add(MatchKey.of(person.firstName(), person.lastName(), person.birthDate()));
@@ -169,6 +171,7 @@ public class PathwayWriteService {
             known = events.findBySourceKeys(caller.organisationId(), sources, sourceIds);
             activeMissionsLocales = missionsLocales.activeAmong(missionLocaleIds);
             if (caller.is(Role.DEPARTEMENT)) {
+                identities.lockMatchKeys(caller.organisationId(), matchKeys);
                 pathwaysByMatchKey.putAll(identities.pathwaysByMatchKey(caller.organisationId(), matchKeys));
             }
         }
@@ -212,6 +215,10 @@ public class PathwayWriteService {
             Work work = resolve(submission);
             PathwayState state = work.state();
             authorize(work, state);
+            // Whatever came after the erasure would hold personal data again, out of reach of any erasure.
+            if (work.head.erased() && type != EventType.PATHWAY_ERASED) {
+                throw new ApiException(ProblemType.GONE, "This pathway's personal data was erased; it takes no more events.");
+            }
             if (submission.expectedVersion() != null && submission.expectedVersion() != work.events.size()) {
                 throw new ApiException(ProblemType.PRECONDITION_FAILED, "The pathway changed since it was read: its ETag is now "
                         + ETags.of(work.events.size()) + ".");
@@ -286,7 +293,7 @@ public class PathwayWriteService {
                             + "anyway with acknowledgedDuplicateOf set to its id.");
                 }
             }
-            PathwayHead head = new PathwayHead(UUID.randomUUID(), caller.organisationId(), caseReference, person.birthDate());
+            PathwayHead head = new PathwayHead(UUID.randomUUID(), caller.organisationId(), caseReference, person.birthDate(), false);
             Work work = new Work(head, new ArrayList<>(), true);
             works.put(head.id(), work);
             worksByCaseReference.put(caseReference, work);
@@ -607,6 +614,23 @@ public class PathwayWriteService {
             ids.add(project.missionLocaleId());
         }
         return ids;
+    }
+
+    /**
+     * The Mission Locale a correction's data may name. That data is typed only once the corrected
+     * event is loaded, after the Missions Locales are looked up; its one field naming them is read
+     * as it stands, and a malformed value is left to the typed reading to report.
+     */
+    private static Set<UUID> namedInCorrection(JsonNode data) {
+        JsonNode id = data == null ? null : data.get("missionLocaleId");
+        if (id == null || !id.isTextual()) {
+            return Set.of();
+        }
+        try {
+            return Set.of(UUID.fromString(id.asText()));
+        } catch (IllegalArgumentException malformed) {
+            return Set.of();
+        }
     }
 
     private static YoungPerson person(PathwayIdentity identity) {

@@ -3,8 +3,11 @@ package fr.passerelle.pathway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import fr.passerelle.support.CloudEvents;
 import fr.passerelle.support.Directory;
@@ -190,6 +193,38 @@ class CloudEventsIngestionTest {
     }
 
     @Test
+    void afterATransferTheReceivingDepartementsOwnCaseReferenceNeverReachesTheTransferredPathway() {
+        String reference = Pathways.caseReference();
+        UUID transferred = UUID.fromString(CloudEvents.push(Tokens.departement("33"), CloudEvents.registering(reference,
+                "Moved-" + UUID.randomUUID(), TODAY.minusYears(17))).statusCode(201).extract().path("pathwayId"));
+        transfer(transferred, "33", "59");
+        int events = timeline("59", transferred).size();
+
+        CloudEvents.push(Tokens.departement("59"), CloudEvents.aboutCase(reference, "rights.information-given.v1",
+                CloudEvents.noon(TODAY), Map.of("topics", List.of("HEALTH")))).statusCode(404);
+        String own = CloudEvents.push(Tokens.departement("59"), CloudEvents.registering(reference, "Own-" + UUID.randomUUID(),
+                TODAY.minusYears(18))).statusCode(201).extract().path("pathwayId");
+
+        assertNotEquals(transferred.toString(), own);
+        assertEquals(events, timeline("59", transferred).size());
+        given().auth().oauth2(Tokens.departement("59")).get("/api/v1/pathways/" + transferred).then().statusCode(200)
+                .body("$", not(hasKey("caseReference")));
+    }
+
+    @Test
+    void theReceivingDepartementRegisteringATransferredYoungPersonAgainIsToldOfTheLikelyDuplicate() {
+        String lastName = "Moved-" + UUID.randomUUID();
+        LocalDate birth = TODAY.minusYears(17);
+        UUID transferred = UUID.fromString(CloudEvents.push(Tokens.departement("33"), CloudEvents.registering(Pathways.caseReference(),
+                lastName, birth)).statusCode(201).extract().path("pathwayId"));
+        transfer(transferred, "33", "59");
+
+        CloudEvents.push(Tokens.departement("59"), CloudEvents.registering(Pathways.caseReference(), lastName, birth)).statusCode(409)
+                .body("type", equalTo("urn:passerelle:problem:likely-duplicate"))
+                .body("existingPathwayId", equalTo(transferred.toString()));
+    }
+
+    @Test
     void aBatchOverTheMaximumIsRefused() {
         UUID pathway = Pathways.register("44");
         List<Map<String, Object>> batch = new ArrayList<>();
@@ -201,7 +236,17 @@ class CloudEventsIngestionTest {
     }
 
     private static List<Object> timeline(UUID pathway) {
-        return given().auth().oauth2(Tokens.departement("44")).get("/api/v1/pathways/" + pathway + "/events")
+        return timeline("44", pathway);
+    }
+
+    private static List<Object> timeline(String departementCode, UUID pathway) {
+        return given().auth().oauth2(Tokens.departement(departementCode)).get("/api/v1/pathways/" + pathway + "/events")
                 .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    private static void transfer(UUID pathway, String from, String to) {
+        given().auth().oauth2(Tokens.departement(from)).header("If-Match", Pathways.etag(Tokens.departement(from), pathway))
+                .contentType("application/json").body(Map.of("occurredOn", TODAY.toString(), "data", Map.of("toDepartementCode", to)))
+                .post("/api/v1/pathways/" + pathway + "/transfers").then().statusCode(201);
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.passerelle.support.Directory;
 import fr.passerelle.support.Pathways;
@@ -12,10 +13,15 @@ import fr.passerelle.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +83,33 @@ class PathwayRegistrationTest {
                 .body(Map.of("caseReference", body.get("caseReference"), "youngPerson", person, "aseSupport", body.get("aseSupport")))
                 .post("/api/v1/pathways").then().statusCode(201);
         Pathways.registration("62", Pathways.caseReference(), "Eloise", lastName, birth).statusCode(201);
+    }
+
+    @Test
+    void ofConcurrentRegistrationsOfOneYoungPersonUnderDifferentCaseReferencesOneIsCreatedTheOthersAreLikelyDuplicates()
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String lastName = "Concurrent-" + UUID.randomUUID();
+                LocalDate birth = Pathways.today().minusYears(18);
+                List<Future<Integer>> futures = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    futures.add(pool.submit(() -> Pathways.registration("59", Pathways.caseReference(), "Noa", lastName, birth)
+                            .extract().statusCode()));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> future : futures) {
+                    statuses.add(future.get());
+                }
+                assertEquals(1, Collections.frequency(statuses, 201), "statuses " + statuses);
+                assertEquals(5, Collections.frequency(statuses, 409), "statuses " + statuses);
+                given().auth().oauth2(Tokens.departement("59")).queryParam("name", lastName).get("/api/v1/pathways").then()
+                        .statusCode(200).body("items", hasSize(1));
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

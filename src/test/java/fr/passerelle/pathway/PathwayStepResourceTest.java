@@ -244,6 +244,19 @@ class PathwayStepResourceTest {
     }
 
     @Test
+    void aSolicitationCorrectedToNameAnotherActiveMissionLocaleIsAccepted() {
+        UUID pathway = Pathways.register(OWNER);
+        UUID mistaken = Directory.newMissionLocale(OWNER);
+        UUID intended = Directory.newMissionLocale(OWNER);
+        String solicitation = solicitation(pathway, mistaken).statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.departement(OWNER)).contentType(ContentType.JSON).header("If-Match", "*")
+                .body(Map.of("occurredOn", TODAY.toString(), "data", Map.of("missionLocaleId", intended.toString())))
+                .post("/api/v1/pathways/" + pathway + "/events/" + solicitation + "/corrections").then().statusCode(201);
+        CloudEvents.push(Tokens.departement(OWNER), CloudEvents.about(pathway, "event.corrected.v1", TODAY,
+                Map.of("eventId", solicitation, "data", Map.of("missionLocaleId", mistaken.toString())))).statusCode(201);
+    }
+
+    @Test
     void aCorrectionBreakingARuleIsPointedAtWhereItsDataWasSent() {
         UUID pathway = Pathways.register(OWNER);
         String proposal = Pathways.step(Tokens.departement(OWNER), pathway, "cej-proposals", TODAY, Map.of("decision", "ACCEPTED"))

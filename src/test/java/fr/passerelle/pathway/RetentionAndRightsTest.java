@@ -12,21 +12,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.passerelle.support.AuditTrail;
+import fr.passerelle.support.CloudEvents;
 import fr.passerelle.support.Directory;
 import fr.passerelle.support.Feeds;
+import fr.passerelle.support.MovableClock;
 import fr.passerelle.support.Pathways;
 import fr.passerelle.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -46,9 +54,11 @@ class RetentionAndRightsTest {
     private static final long PURGE_LOCK = 0x5041535345524cL;
 
     private final DataSource dataSource;
+    private final MovableClock clock;
 
-    RetentionAndRightsTest(DataSource dataSource) {
+    RetentionAndRightsTest(DataSource dataSource, MovableClock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     /** A young person with a Mission Locale following them under its own reference. */
@@ -259,9 +269,76 @@ class RetentionAndRightsTest {
         given().auth().oauth2(departement).header("If-Match", erasedEtag).post(path).then().statusCode(409);
         given().auth().oauth2(departement).contentType(ContentType.JSON).header("If-Match", erasedEtag)
                 .body(Pathways.person("Camille", "Back-" + UUID.randomUUID(), Pathways.today().minusYears(19), null, null))
-                .put("/api/v1/pathways/" + followed.pathway() + "/identity").then().statusCode(409);
+                .put("/api/v1/pathways/" + followed.pathway() + "/identity").then().statusCode(410);
         given().auth().oauth2(Tokens.admin()).post(RETENTION_RUNS).then().statusCode(200)
                 .body("pathwayIds", not(hasItem(followed.pathway().toString())));
+    }
+
+    @Test
+    void anErasedPathwayTakesNoMoreEvents() {
+        Followed followed = followed(Pathways.today().minusYears(19));
+        String departement = Tokens.departement(DEPARTEMENT);
+        erase(followed.pathway());
+        int events = timeline(followed.pathway()).size();
+
+        CloudEvents.push(departement, CloudEvents.about(followed.pathway(), "mission-locale.solicited.v1", Pathways.today(),
+                Map.of("missionLocaleId", Directory.newMissionLocale(DEPARTEMENT).toString()))).statusCode(410)
+                .body("type", equalTo("urn:passerelle:problem:gone"))
+                .body("detail", equalTo("This pathway's personal data was erased; it takes no more events."));
+        Pathways.step(departement, followed.pathway(), "rights-information", Pathways.today(), Map.of("topics", List.of("HOUSING")))
+                .statusCode(410);
+        assertEquals(events, timeline(followed.pathway()).size());
+        given().auth().oauth2(followed.missionLocaleToken()).get("/api/v1/shared-pathways/" + followed.pathway()).then()
+                .statusCode(200).body("share.status", equalTo("ENDED"));
+    }
+
+    @Test
+    void aRegistrationRetriedWithItsIdempotencyKeyAfterTheErasureIsGoneAndRegistersNobody() {
+        String reference = Pathways.caseReference();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Pathways.registrationBody(reference, "Camille", "Retry-" + UUID.randomUUID(),
+                Pathways.today().minusYears(18));
+        UUID pathway = UUID.fromString(register(key, body).statusCode(201).extract().path("id"));
+        register(key, body).statusCode(201).body("id", equalTo(pathway.toString()));
+        erase(pathway);
+
+        register(key, body).statusCode(410).body("type", equalTo("urn:passerelle:problem:gone"));
+        given().auth().oauth2(Tokens.departement(DEPARTEMENT)).queryParam("caseReference", reference).get("/api/v1/pathways").then()
+                .statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void concurrentErasureRequestsWithTheSameETagEraseOnce() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Followed followed = followed(Pathways.today().minusYears(19));
+            String departement = Tokens.departement(DEPARTEMENT);
+            String etag = Pathways.etag(departement, followed.pathway());
+            List<Integer> statuses = concurrently(6, () -> given().auth().oauth2(departement).header("If-Match", etag)
+                    .post("/api/v1/pathways/" + followed.pathway() + "/erasure").then().extract().statusCode());
+            assertEquals(1, statuses.stream().filter(status -> status == 200).count(), "statuses " + statuses);
+            assertTrue(statuses.stream().allMatch(status -> status == 200 || status == 409 || status == 412), "statuses " + statuses);
+            assertEquals(1, timeline(followed.pathway()).stream().filter(event -> event.get("type").equals("pathway.erased.v1")).count());
+        }
+    }
+
+    @Test
+    void someoneBornOn29FebruaryIsSupportedUntil1MarchOfTheirNonLeap21stYearForRetention() {
+        LocalDate birth = LocalDate.of(2000, 2, 29);
+        UUID pathway;
+        clock.moveTo(LocalDate.of(2020, 4, 1));
+        try {
+            pathway = Pathways.register(DEPARTEMENT, birth);
+            // Support ends on the 21st birthday, 1 March 2021: not yet past retention when the cutoff is that day.
+            clock.moveTo(LocalDate.of(2023, 3, 1));
+            given().auth().oauth2(Tokens.admin()).post(RETENTION_RUNS).then().statusCode(200)
+                    .body("endOfSupportBefore", equalTo("2021-03-01"))
+                    .body("pathwayIds", not(hasItem(pathway.toString())));
+            clock.moveTo(LocalDate.of(2023, 3, 2));
+            given().auth().oauth2(Tokens.admin()).post(RETENTION_RUNS).then().statusCode(200)
+                    .body("pathwayIds", hasItem(pathway.toString()));
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
@@ -313,6 +390,35 @@ class RetentionAndRightsTest {
         Pathways.step(Tokens.missionLocale(missionLocale), pathway, "registrations", Pathways.today(),
                 Map.of("missionLocaleReference", reference)).statusCode(201);
         return new Followed(pathway, missionLocale, reference, lastName, email);
+    }
+
+    private static void erase(UUID pathway) {
+        String departement = Tokens.departement(DEPARTEMENT);
+        given().auth().oauth2(departement).header("If-Match", Pathways.etag(departement, pathway))
+                .post("/api/v1/pathways/" + pathway + "/erasure").then().statusCode(200);
+    }
+
+    private static ValidatableResponse register(String idempotencyKey, Map<String, Object> body) {
+        return given().auth().oauth2(Tokens.departement(DEPARTEMENT)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", idempotencyKey).body(body).post("/api/v1/pathways").then();
+    }
+
+    /** Runs the call that many times at once; returns what each returned. */
+    private static <T> List<T> concurrently(int times, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(times);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                futures.add(pool.submit(call));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private void lastEventOn(UUID pathway, LocalDate date) throws SQLException {

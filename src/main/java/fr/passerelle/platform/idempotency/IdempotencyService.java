@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,8 @@ import java.util.regex.Pattern;
  * Idempotency-Key on interactive POSTs. The first request claims the key in a transaction of its
  * own, so that a concurrent retry sees it; its response is kept in the same transaction as the
  * change it made. A retry with the same key and body gets that response again; with another body,
- * 422; while the first is still running, 409. A key is kept 24 hours. A request that fails
- * releases its key, so it can be retried.
+ * 422; while the first is still running, 409; once what it recorded was erased, 410. A key is
+ * kept 24 hours. A request that fails releases its key, so it can be retried.
  */
 @ApplicationScoped
 public class IdempotencyService {
@@ -104,7 +105,28 @@ public class IdempotencyService {
                     "The first request with this Idempotency-Key is still being processed; retry in a moment.",
                     List.of(), Map.of("Retry-After", "1"));
         }
-        return new StoredResponse(((Number) row[2]).intValue(), (String) row[3], (String) row[4], (String) row[5]);
+        int status = ((Number) row[2]).intValue();
+        if (status == ProblemType.GONE.status()) {
+            throw new ApiException(ProblemType.GONE, "What the request with this Idempotency-Key recorded was erased since; "
+                    + "it is not run again.");
+        }
+        return new StoredResponse(status, (String) row[3], (String) row[4], (String) row[5]);
+    }
+
+    /**
+     * Blanks the kept responses about these resources (and those below them), whose data was erased,
+     * but keeps their keys: a retry then answers 410 instead of running again and re-creating what
+     * was erased. One statement whatever the number of resources.
+     */
+    public void forgetResponsesAbout(Collection<String> resourcePaths) {
+        if (resourcePaths.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery("""
+                update idempotency_key k set response_status = ?2, response_body = null, response_etag = null, response_location = null
+                where k.completed and exists (select 1 from unnest(cast(?1 as text[])) as r(path)
+                    where k.response_location = r.path or k.response_location like r.path || '/%')""")
+                .setParameter(1, resourcePaths.toArray(String[]::new)).setParameter(2, ProblemType.GONE.status()).executeUpdate();
     }
 
     private void complete(String organisationId, String key, StoredResponse response) {
