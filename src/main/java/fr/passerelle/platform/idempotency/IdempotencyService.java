@@ -25,13 +25,16 @@ import java.util.regex.Pattern;
  * own, so that a concurrent retry sees it; its response is kept in the same transaction as the
  * change it made. A retry with the same key and body gets that response again; with another body,
  * 422; while the first is still running, 409; once what it recorded was erased, 410. A key is
- * kept 24 hours. A request that fails releases its key, so it can be retried.
+ * kept 24 hours. A request that fails releases its key, so it can be retried; one whose instance
+ * died before it could (the claim stays incomplete) is taken over by a retry once the claim is stale.
  */
 @ApplicationScoped
 public class IdempotencyService {
 
     public static final String HEADER = "Idempotency-Key";
     static final Duration RETENTION = Duration.ofHours(24);
+    /** Longer than any transaction may last (60 s by default): an incomplete claim older than this has no request behind it. */
+    static final Duration STALE_CLAIM = Duration.ofMinutes(2);
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
     private final EntityManager entityManager;
@@ -90,6 +93,14 @@ public class IdempotencyService {
                 .setParameter(1, organisationId).setParameter(2, key).setParameter(3, requestHash)
                 .setParameter(4, now).setParameter(5, now.plus(RETENTION)).executeUpdate();
         if (claimed == 1) {
+            return null;
+        }
+        int takenOver = entityManager.createNativeQuery("""
+                update idempotency_key set created_at = ?4
+                where organisation_id = ?1 and idempotency_key = ?2 and request_hash = ?3 and not completed and created_at < ?5""")
+                .setParameter(1, organisationId).setParameter(2, key).setParameter(3, requestHash)
+                .setParameter(4, now).setParameter(5, now.minus(STALE_CLAIM)).executeUpdate();
+        if (takenOver == 1) {
             return null;
         }
         Object[] row = (Object[]) entityManager.createNativeQuery("""
