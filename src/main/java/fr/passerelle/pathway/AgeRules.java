@@ -69,15 +69,16 @@ final class AgeRules {
         if (step == EventType.Step.ASE || step == EventType.Step.SYSTEM || step == EventType.Step.ANNOTATION) {
             return Optional.empty();
         }
+        // Only the département, which holds the birth date, is told the day: a Mission Locale never sees it.
         LocalDate sixteen = birthday(birthDate, CONVENTION_START_AGE);
         if (occurredOn.isBefore(sixteen)) {
-            return Optional.of("steps of the convention start at 16 (" + sixteen + ")");
+            return Optional.of("steps of the convention start at 16" + (byDepartement ? " (" + sixteen + ")" : ""));
         }
         LocalDate limit = byDepartement ? birthday(birthDate, ASE_END_AGE)
                 : birthday(birthDate, MISSION_LOCALE_END_AGE).minusDays(1);
         if (occurredOn.isAfter(limit)) {
             return Optional.of(byDepartement ? "a département's steps end at the 21st birthday (" + limit + ")"
-                    : "steps end before the 26th birthday (" + limit.plusDays(1) + ")");
+                    : "steps end before the 26th birthday");
         }
         return Optional.empty();
     }

@@ -44,6 +44,19 @@ class SharingTest {
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Test
+    void aMissionLocaleStepDatedBeforeThe16thBirthdayIsRefusedWithoutTellingTheBirthday() {
+        LocalDate birth = TODAY.minusYears(17).minusDays(40);
+        UUID pathway = Pathways.register(DEPARTEMENT, birth);
+        UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
+        Pathways.solicit(DEPARTEMENT, pathway, missionLocale);
+        LocalDate sixteenth = birth.plusYears(16);
+        String refusal = Pathways.step(Tokens.missionLocale(missionLocale), pathway, "first-contacts", sixteenth.minusDays(1),
+                Map.of("channel", "PHONE")).statusCode(422).extract().asString();
+        assertFalse(refusal.contains(sixteenth.toString()), refusal);
+        assertFalse(refusal.contains(birth.toString()), refusal);
+    }
+
+    @Test
     void sharingStartsWithTheSolicitationAndEndsAtOnceWithConsentWithdrawal() {
         UUID pathway = Pathways.register(DEPARTEMENT);
         UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
