@@ -1,5 +1,6 @@
 package fr.passerelle.pathway;
 
+import fr.passerelle.audit.AuditService;
 import fr.passerelle.platform.idempotency.IdempotencyService;
 import fr.passerelle.platform.idempotency.StoredResponse;
 import fr.passerelle.platform.security.Caller;
@@ -19,20 +20,23 @@ import java.util.UUID;
 public class PathwayCommandService {
 
     static final String API_SOURCE = "urn:passerelle:api";
+    private static final String PATHWAYS = "/api/v1/pathways/";
 
     private final PathwayWriteService write;
     private final PathwayQueryService query;
     private final IdempotencyService idempotency;
     private final EventCodec codec;
     private final Clock clock;
+    private final AuditService audit;
 
     public PathwayCommandService(PathwayWriteService write, PathwayQueryService query, IdempotencyService idempotency,
-            EventCodec codec, Clock clock) {
+            EventCodec codec, Clock clock, AuditService audit) {
         this.write = write;
         this.query = query;
         this.idempotency = idempotency;
         this.codec = codec;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Registers a young person: 201 with the new pathway. */
@@ -47,7 +51,7 @@ public class PathwayCommandService {
             EventOutcome outcome = recordOne(caller, submission);
             var pathway = query.afterWrite(caller, outcome.pathwayId());
             return new StoredResponse(201, codec.encode(pathway.value()), pathway.etag(), "/api/v1/pathways/" + outcome.pathwayId());
-        });
+        }, replayed -> auditReplay(caller, replayed));
     }
 
     /** Records one step: 201 with the event, the pathway's new ETag and the event's address. */
@@ -66,7 +70,16 @@ public class PathwayCommandService {
                     EventView.Status.ACTIVE, List.of(), null);
             return new StoredResponse(201, codec.encode(event), ETags.of(outcome.pathwayVersion()),
                     "/api/v1/pathways/" + outcome.pathwayId() + "/events/" + outcome.eventId());
-        });
+        }, replayed -> auditReplay(caller, replayed));
+    }
+
+    /** A kept response handed out again is a read of the pathway it is about: recorded like one. */
+    private void auditReplay(Caller caller, StoredResponse replayed) {
+        if (replayed.location() != null && replayed.location().startsWith(PATHWAYS)) {
+            String rest = replayed.location().substring(PATHWAYS.length());
+            int slash = rest.indexOf('/');
+            audit.record(caller, AuditService.Operation.READ, List.of(UUID.fromString(slash < 0 ? rest : rest.substring(0, slash))));
+        }
     }
 
     /**

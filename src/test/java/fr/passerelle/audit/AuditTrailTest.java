@@ -266,6 +266,25 @@ class AuditTrailTest {
     }
 
     @Test
+    void aRegistrationHandedOutAgainForItsIdempotencyKeyIsRecordedAsARead() {
+        String agent = "agent-" + UUID.randomUUID();
+        String departement = Tokens.as(agent, "departement", DEPARTEMENT);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Pathways.registrationBody(Pathways.caseReference(), "Anouk", "Replay-" + UUID.randomUUID(),
+                Pathways.today().minusYears(17));
+        UUID pathway = UUID.fromString(as(departement, correlationId()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/pathways").then().statusCode(201).extract().path("id"));
+        String replay = correlationId();
+        as(departement, replay).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/api/v1/pathways")
+                .then().statusCode(201).body("id", equalTo(pathway.toString()));
+        List<Map<String, Object>> records = AuditTrail.about(pathway).stream()
+                .filter(record -> replay.equals(record.get("correlationId"))).toList();
+        assertEquals(1, records.size(), records.toString());
+        assertEquals("READ", records.get(0).get("operation"));
+        assertEquals(agent, records.get(0).get("subject"));
+    }
+
+    @Test
     void onlyTheDpoReadsTheTrail() {
         for (String token : List.of(Tokens.departement(DEPARTEMENT), Tokens.missionLocale(Directory.newMissionLocale(DEPARTEMENT)),
                 Tokens.admin(), Tokens.reporting())) {

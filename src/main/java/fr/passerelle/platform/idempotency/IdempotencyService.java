@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -59,6 +60,16 @@ public class IdempotencyService {
 
     /** Runs {@code action} in a new transaction, at most once per key and organisation. */
     public StoredResponse execute(String organisationId, String key, String requestHash, Supplier<StoredResponse> action) {
+        return execute(organisationId, key, requestHash, action, replayed -> {
+        });
+    }
+
+    /**
+     * The same; {@code onReplay} runs in the transaction that reads a kept response back, so that
+     * handing it out again can be recorded (it may hold personal data).
+     */
+    public StoredResponse execute(String organisationId, String key, String requestHash, Supplier<StoredResponse> action,
+            Consumer<StoredResponse> onReplay) {
         if (key == null) {
             return QuarkusTransaction.requiringNew().call(action::get);
         }
@@ -66,7 +77,13 @@ public class IdempotencyService {
             throw new ApiException(ProblemType.MALFORMED_REQUEST, "Idempotency-Key must be 1 to 200 visible ASCII characters.",
                     List.of(Problem.FieldError.atParameter(HEADER, "1 to 200 visible ASCII characters")));
         }
-        StoredResponse replay = QuarkusTransaction.requiringNew().call(() -> claim(organisationId, key, requestHash));
+        StoredResponse replay = QuarkusTransaction.requiringNew().call(() -> {
+            StoredResponse kept = claim(organisationId, key, requestHash);
+            if (kept != null) {
+                onReplay.accept(kept);
+            }
+            return kept;
+        });
         if (replay != null) {
             return replay;
         }
