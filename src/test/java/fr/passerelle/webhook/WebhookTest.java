@@ -92,8 +92,7 @@ class WebhookTest {
         given().auth().oauth2(Tokens.admin()).post("/api/v1/webhooks/" + id + "/approval").then().statusCode(409);
         UUID after = solicitedPathway(missionLocale);
         List<Received> received = await(() -> receiver.received(url), list -> list.size() >= 2);
-        List<Map<String, Object>> deliveries = awaitDeliveries(token, id, list -> list.size() == 2
-                && list.stream().allMatch(delivery -> "DELIVERED".equals(delivery.get("status"))));
+        List<Map<String, Object>> deliveries = awaitBothDelivered(token, id);
 
         assertEquals(2, received.size());
         for (Received request : received) {
@@ -122,8 +121,7 @@ class WebhookTest {
         String url = receiver.endpoint(Behaviour.FAIL_FIRST);
         String id = registerApproved(token, url);
         solicitedPathway(missionLocale);
-        List<Map<String, Object>> deliveries = awaitDeliveries(token, id, list -> list.size() == 2
-                && list.stream().allMatch(delivery -> "DELIVERED".equals(delivery.get("status"))));
+        List<Map<String, Object>> deliveries = awaitBothDelivered(token, id);
         for (Map<String, Object> delivery : deliveries) {
             assertEquals(2, delivery.get("attempts"));
             assertEquals(200, delivery.get("lastStatusCode"));
@@ -213,8 +211,7 @@ class WebhookTest {
         String url = receiver.endpoint(Behaviour.ACCEPT);
         String id = registerApproved(token, url);
         solicitedPathway(missionLocale);
-        List<Map<String, Object>> deliveries = awaitDeliveries(token, id, list -> list.size() == 2
-                && list.stream().allMatch(delivery -> "DELIVERED".equals(delivery.get("status"))));
+        List<Map<String, Object>> deliveries = awaitBothDelivered(token, id);
         String delivery = (String) deliveries.get(0).get("id");
         given().auth().oauth2(token).post("/api/v1/webhooks/" + id + "/deliveries/" + delivery + "/redelivery").then().statusCode(202);
         List<Received> sent = await(() -> receiver.received(url).stream().filter(request -> request.id().equals(delivery)).toList(),
@@ -234,8 +231,7 @@ class WebhookTest {
         String url = receiver.endpoint(Behaviour.ACCEPT);
         String id = registerApproved(token, url);
         solicitedPathway(missionLocale);
-        List<Map<String, Object>> deliveries = awaitDeliveries(token, id, list -> list.size() == 2
-                && list.stream().allMatch(delivery -> "DELIVERED".equals(delivery.get("status"))));
+        List<Map<String, Object>> deliveries = awaitBothDelivered(token, id);
         String delivery = (String) deliveries.get(0).get("id");
         for (String other : List.of(Tokens.missionLocale(Directory.newMissionLocale(DEPARTEMENT)), Tokens.departement(DEPARTEMENT))) {
             given().auth().oauth2(other).get("/api/v1/webhooks/" + id).then().statusCode(404);
@@ -326,6 +322,12 @@ class WebhookTest {
     private static void disable(String token, String id) {
         given().auth().oauth2(token).post("/api/v1/webhooks/" + id + "/deactivation").then().statusCode(200)
                 .body("status", equalTo("DISABLED"));
+    }
+
+    /** A solicited pathway makes two deliveries (the share notice and the solicitation): waits until both are delivered. */
+    private static List<Map<String, Object>> awaitBothDelivered(String token, String id) {
+        return awaitDeliveries(token, id, list -> list.size() == 2
+                && list.stream().allMatch(delivery -> "DELIVERED".equals(delivery.get("status"))));
     }
 
     private static List<Map<String, Object>> awaitDeliveries(String token, String id, Predicate<List<Map<String, Object>>> done) {
