@@ -206,13 +206,11 @@ class WebhookTest {
 
     @Test
     void aDeliveredDeliveryIsSentAgainOnRedelivery() {
-        UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
-        String token = Tokens.missionLocale(missionLocale);
-        String url = receiver.endpoint(Behaviour.ACCEPT);
-        String id = registerApproved(token, url);
-        solicitedPathway(missionLocale);
-        List<Map<String, Object>> deliveries = awaitBothDelivered(token, id);
-        String delivery = (String) deliveries.get(0).get("id");
+        Delivered delivered = deliveredToAnApprovedWebhook();
+        String token = delivered.token();
+        String id = delivered.webhookId();
+        String delivery = delivered.deliveryId();
+        String url = delivered.url();
         given().auth().oauth2(token).post("/api/v1/webhooks/" + id + "/deliveries/" + delivery + "/redelivery").then().statusCode(202);
         List<Received> sent = await(() -> receiver.received(url).stream().filter(request -> request.id().equals(delivery)).toList(),
                 list -> list.size() == 2);
@@ -226,13 +224,11 @@ class WebhookTest {
 
     @Test
     void anotherOrganisationCannotSeeOrRedeliverAWebhook() {
-        UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
-        String token = Tokens.missionLocale(missionLocale);
-        String url = receiver.endpoint(Behaviour.ACCEPT);
-        String id = registerApproved(token, url);
-        solicitedPathway(missionLocale);
-        List<Map<String, Object>> deliveries = awaitBothDelivered(token, id);
-        String delivery = (String) deliveries.get(0).get("id");
+        Delivered delivered = deliveredToAnApprovedWebhook();
+        String token = delivered.token();
+        String id = delivered.webhookId();
+        String delivery = delivered.deliveryId();
+        String url = delivered.url();
         for (String other : List.of(Tokens.missionLocale(Directory.newMissionLocale(DEPARTEMENT)), Tokens.departement(DEPARTEMENT))) {
             given().auth().oauth2(other).get("/api/v1/webhooks/" + id).then().statusCode(404);
             given().auth().oauth2(other).get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(404);
@@ -322,6 +318,19 @@ class WebhookTest {
     private static void disable(String token, String id) {
         given().auth().oauth2(token).post("/api/v1/webhooks/" + id + "/deactivation").then().statusCode(200)
                 .body("status", equalTo("DISABLED"));
+    }
+
+    /** A Mission Locale's approved webhook, and the first of the deliveries a solicitation made to it, delivered. */
+    private record Delivered(String token, String url, String webhookId, String deliveryId) {
+    }
+
+    private static Delivered deliveredToAnApprovedWebhook() {
+        UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
+        String token = Tokens.missionLocale(missionLocale);
+        String url = receiver.endpoint(Behaviour.ACCEPT);
+        String id = registerApproved(token, url);
+        solicitedPathway(missionLocale);
+        return new Delivered(token, url, id, (String) awaitBothDelivered(token, id).get(0).get("id"));
     }
 
     /** A solicited pathway makes two deliveries (the share notice and the solicitation): waits until both are delivered. */
