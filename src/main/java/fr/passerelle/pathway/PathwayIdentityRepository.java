@@ -19,6 +19,10 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class PathwayIdentityRepository implements PanacheRepositoryBase<PathwayIdentity, UUID> {
 
+    /** The first key of the advisory locks on a département's case references, and on its match keys. */
+    private static final int CASE_REFERENCE_LOCK = 1_346_459_953;
+    private static final int MATCH_KEY_LOCK = 1_346_459_954;
+
     /** The département's pathways whose identity has one of the match keys, by match key; one statement whatever their number. */
     Map<String, List<UUID>> pathwaysByMatchKey(String departementCode, Collection<String> matchKeys) {
         Map<String, List<UUID>> pathways = new HashMap<>();
@@ -42,20 +46,36 @@ public class PathwayIdentityRepository implements PanacheRepositoryBase<PathwayI
     }
 
     /**
-     * Holds, until the transaction ends, a lock per match key of the département, so that two
-     * concurrent registrations of one young person under different case references cannot both find
-     * no duplicate. Taken in the order of the lock ids, so that two batches cannot deadlock.
+     * Holds, until the transaction ends, a lock per case reference and per match key of the
+     * département, taken before the batch reads anything. A batch sent again while its first copy is
+     * still running waits here for it, then finds its events stored (duplicates) and its young people
+     * registered, rather than refusing them as unknown or as likely duplicates. Two concurrent
+     * registrations of one young person under different case references cannot both find no
+     * duplicate. One statement takes every lock, in the order of the lock keys, so that two batches
+     * cannot deadlock; the two-key form keeps these locks apart from the service's other advisory locks.
      */
-    void lockMatchKeys(String departementCode, Collection<String> matchKeys) {
-        if (matchKeys.isEmpty()) {
+    void lockNames(String departementCode, Collection<String> caseReferences, Collection<String> matchKeys) {
+        if (caseReferences.isEmpty() && matchKeys.isEmpty()) {
             return;
         }
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
-                    select pg_advisory_xact_lock(k.id) from (
-                        select distinct hashtext('match-key:' || ? || ':' || key) as id from unnest(?::text[]) as key order by id) k""")) {
+                    select pg_advisory_xact_lock(k.kind, k.id) from (
+                        select distinct n.kind, hashtext(? || ':' || n.name) as id
+                        from unnest(?::int[], ?::text[]) as n(kind, name) order by n.kind, id) k""")) {
+                List<Integer> kinds = new ArrayList<>();
+                List<String> names = new ArrayList<>();
+                caseReferences.forEach(reference -> {
+                    kinds.add(CASE_REFERENCE_LOCK);
+                    names.add(reference);
+                });
+                matchKeys.forEach(key -> {
+                    kinds.add(MATCH_KEY_LOCK);
+                    names.add(key);
+                });
                 statement.setString(1, departementCode);
-                statement.setArray(2, PathwayRepository.texts(connection, List.copyOf(matchKeys)));
+                statement.setArray(2, connection.createArrayOf("integer", kinds.toArray()));
+                statement.setArray(3, PathwayRepository.texts(connection, names));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         // Each row is one lock taken.

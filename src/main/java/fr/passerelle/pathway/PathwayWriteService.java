@@ -132,7 +132,11 @@ public class PathwayWriteService {
             this.outcomes = new EventOutcome[submissions.size()];
         }
 
-        /** Locks the pathways the batch names, then reads what the checks need, in a handful of queries. */
+        /**
+         * Locks the names the batch uses (case references, identities) and the pathways it names,
+         * then reads what the checks need, in a handful of queries: whatever a concurrent batch about
+         * the same young people stored is committed and seen by then.
+         */
         void lockAndLoad() {
             Set<UUID> ids = new HashSet<>();
             Set<String> caseReferences = new HashSet<>();
@@ -158,6 +162,9 @@ public class PathwayWriteService {
                     matchKeys.add(MatchKey.of(person.firstName(), person.lastName(), person.birthDate()));
                 }
             }
+            if (caller.is(Role.DEPARTEMENT)) {
+                identities.lockNames(caller.organisationId(), caseReferences, matchKeys);
+            }
             List<PathwayHead> heads = pathways.lockHeads(ids, caller.is(Role.DEPARTEMENT) ? caller.organisationId() : null,
                     caseReferences);
             Map<UUID, List<PathwayEventRepository.Row>> rows = events.byPathways(heads.stream().map(PathwayHead::id).toList());
@@ -171,7 +178,6 @@ public class PathwayWriteService {
             known = events.findBySourceKeys(caller.organisationId(), sources, sourceIds);
             activeMissionsLocales = missionsLocales.activeAmong(missionLocaleIds);
             if (caller.is(Role.DEPARTEMENT)) {
-                identities.lockMatchKeys(caller.organisationId(), matchKeys);
                 pathwaysByMatchKey.putAll(identities.pathwaysByMatchKey(caller.organisationId(), matchKeys));
             }
         }
