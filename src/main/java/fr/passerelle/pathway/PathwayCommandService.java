@@ -50,11 +50,15 @@ public class PathwayCommandService {
                     null, null, request.youngPerson(), true, null);
             EventOutcome outcome = recordOne(caller, submission);
             var pathway = query.afterWrite(caller, outcome.pathwayId());
-            return new StoredResponse(201, codec.encode(pathway.value()), pathway.etag(), "/api/v1/pathways/" + outcome.pathwayId());
+            return new StoredResponse(201, codec.encode(pathway.value()), pathway.etag(), PATHWAYS + outcome.pathwayId());
         }, replayed -> auditReplay(caller, replayed));
     }
 
-    /** Records one step: 201 with the event, the pathway's new ETag and the event's address. */
+    /**
+     * Records one step: 201 with the event, the pathway's new ETag and the event's address. A step
+     * the pathway already holds from the caller (see {@link HeldSteps}) records nothing: 200 with the
+     * event that holds it, and the pathway's current ETag.
+     */
     public StoredResponse step(Caller caller, StepCommand command, String ifMatch, boolean ifMatchRequired, String idempotencyKey,
             String path) {
         Long expectedVersion = ETags.expectedVersion(ifMatch, ifMatchRequired).orElse(null);
@@ -64,12 +68,18 @@ public class PathwayCommandService {
                     command.type(), EventSubmission.PathwayReference.byId(command.pathwayId()), command.occurredOn(), null,
                     command.data(), command.targetEventId(), command.correctionData(), null, false, expectedVersion);
             EventOutcome outcome = recordOne(caller, submission);
+            String location = PATHWAYS + outcome.pathwayId() + "/events/" + outcome.eventId();
+            if (outcome.status() == EventOutcome.Status.DUPLICATE) {
+                // The answer shows what the pathway holds: a read of it.
+                audit.record(caller, AuditService.Operation.READ, List.of(outcome.pathwayId()));
+                return new StoredResponse(200, codec.encode(query.eventAfterWrite(outcome.pathwayId(), outcome.eventId())),
+                        ETags.of(outcome.pathwayVersion()), location);
+            }
             EventView event = new EventView(outcome.eventId(), outcome.pathwayId(), command.type().typeName(), command.occurredOn(),
                     Instant.now(clock), new EventView.RecordedBy(caller.role().organisationKind().name(), caller.organisationId()),
                     command.targetEventId(), codec.toTree(command.data() != null ? command.data() : command.correctionData()),
                     EventView.Status.ACTIVE, List.of(), null);
-            return new StoredResponse(201, codec.encode(event), ETags.of(outcome.pathwayVersion()),
-                    "/api/v1/pathways/" + outcome.pathwayId() + "/events/" + outcome.eventId());
+            return new StoredResponse(201, codec.encode(event), ETags.of(outcome.pathwayVersion()), location);
         }, replayed -> auditReplay(caller, replayed));
     }
 
@@ -84,20 +94,25 @@ public class PathwayCommandService {
 
     /**
      * Rectifies the young person's identity (art. 16 GDPR): the new values replace the old ones, and
-     * an event names the fields that changed, so that partners know to read them again.
+     * an event names the fields that changed, so that partners know to read them again. The identity
+     * already held records nothing and answers the pathway as it is.
      */
-    public StoredResponse rectify(Caller caller, UUID pathwayId, YoungPerson person, String ifMatch, String path) {
+    public StoredResponse rectify(Caller caller, UUID pathwayId, YoungPerson person, String ifMatch, String idempotencyKey,
+            String path) {
         Long expectedVersion = ETags.expectedVersion(ifMatch, true).orElse(null);
         String requestHash = IdempotencyService.requestHash("PUT", path, codec.encode(person));
-        return idempotency.execute(caller.organisationId(), null, requestHash, () -> {
+        return idempotency.execute(caller.organisationId(), idempotencyKey, requestHash, () -> {
             EventSubmission.Readable submission = new EventSubmission.Readable(API_SOURCE, UUID.randomUUID().toString(),
                     EventType.IDENTITY_RECTIFIED, EventSubmission.PathwayReference.byId(pathwayId),
                     LocalDate.now(clock.withZone(CloudEventReader.PARIS)), null, null, null, null, person, false,
                     expectedVersion);
             EventOutcome outcome = recordOne(caller, submission);
+            if (outcome.status() == EventOutcome.Status.DUPLICATE) {
+                audit.record(caller, AuditService.Operation.READ, List.of(pathwayId));
+            }
             var pathway = query.afterWrite(caller, pathwayId);
-            return new StoredResponse(200, codec.encode(pathway.value()), pathway.etag(), null);
-        });
+            return new StoredResponse(200, codec.encode(pathway.value()), pathway.etag(), PATHWAYS + pathwayId);
+        }, replayed -> auditReplay(caller, replayed));
     }
 
     private EventOutcome recordOne(Caller caller, EventSubmission.Readable submission) {

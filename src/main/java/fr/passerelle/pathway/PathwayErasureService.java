@@ -4,6 +4,7 @@ import fr.passerelle.audit.AuditService;
 import fr.passerelle.platform.PasserelleConfig;
 import fr.passerelle.platform.audit.Purpose;
 import fr.passerelle.platform.idempotency.IdempotencyService;
+import fr.passerelle.platform.idempotency.StoredResponse;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.ProblemType;
 import fr.passerelle.platform.security.Caller;
@@ -14,7 +15,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,25 +47,34 @@ public class PathwayErasureService {
     private final PathwayWriteService write;
     private final PathwayRepository pathways;
     private final IdempotencyService idempotency;
+    private final EventCodec codec;
     private final AuditService audit;
     private final PasserelleConfig config;
     private final Clock clock;
 
     public PathwayErasureService(EntityManager entityManager, PathwayWriteService write, PathwayRepository pathways,
-            IdempotencyService idempotency, AuditService audit, PasserelleConfig config, Clock clock) {
+            IdempotencyService idempotency, EventCodec codec, AuditService audit, PasserelleConfig config, Clock clock) {
         this.entityManager = entityManager;
         this.write = write;
         this.pathways = pathways;
         this.idempotency = idempotency;
+        this.codec = codec;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
     }
 
-    /** Erases one pathway's personal data on a legal request granted by its owning département. */
-    @Transactional
-    public Instant eraseOnRequest(Caller caller, UUID pathwayId, String ifMatch) {
+    /**
+     * Erases one pathway's personal data on a legal request granted by its owning département: 200
+     * with the receipt. A retry with the same Idempotency-Key answers the same receipt.
+     */
+    public StoredResponse eraseOnRequest(Caller caller, UUID pathwayId, String ifMatch, String idempotencyKey, String path) {
         Long expected = ETags.expectedVersion(ifMatch, true).orElse(null);
+        return idempotency.execute(caller.organisationId(), idempotencyKey, IdempotencyService.requestHash("POST", path, ""),
+                () -> new StoredResponse(200, codec.encode(new ErasureReceipt(pathwayId, eraseOne(caller, pathwayId, expected))), null, null));
+    }
+
+    private Instant eraseOne(Caller caller, UUID pathwayId, Long expected) {
         // Locked before the checks, so that a concurrent write or erasure cannot slip between them and the erasure.
         Pathway pathway = pathways.findByIdOptional(pathwayId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(row -> caller.is(Role.DEPARTEMENT) && caller.organisationId().equals(row.departementCode))

@@ -120,6 +120,12 @@ public class PathwayQueryService {
         }).toList();
     }
 
+    /** One event as recorded, for the answer of a write that found it already held: that write's audit record covers this read. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    EventView eventAfterWrite(UUID pathwayId, UUID eventId) {
+        return events(pathwayId).stream().filter(event -> event.id().equals(eventId)).findFirst().orElseThrow();
+    }
+
     @Transactional
     public EventView event(Caller caller, UUID pathwayId, UUID eventId) {
         return timeline(caller, pathwayId).stream().filter(event -> event.id().equals(eventId)).findFirst()

@@ -1,6 +1,8 @@
 package fr.passerelle.pathway;
 
 import fr.passerelle.platform.audit.Audited;
+import fr.passerelle.platform.idempotency.IdempotencyService;
+import fr.passerelle.platform.idempotency.StoredResponse;
 import fr.passerelle.platform.audit.Purpose;
 import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
@@ -20,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -68,7 +69,7 @@ public class PathwayRightsResource {
     @Operation(operationId = "rectifyIdentity", summary = "Rectify the young person's identity (right of rectification)",
             description = "Replaces names, birth date and contact details. An `identity.rectified.v1` event names the fields "
                     + "that changed (never their values), so that the Missions Locales the pathway is shared with read them again.")
-    @APIResponse(responseCode = "200", description = "Rectified",
+    @APIResponse(responseCode = "200", description = "Rectified; or the identity sent is the one held, and nothing is recorded",
             headers = @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PathwayView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -79,8 +80,11 @@ public class PathwayRightsResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response rectify(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the pathway as read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "Makes a retry safe: same key and body, same response") @HeaderParam(IdempotencyService.HEADER) String key,
             @Valid @NotNull YoungPerson body, @Context UriInfo uri) {
-        return PathwayResource.respond(commands.rectify(caller.get(), id, body, ifMatch, uri.getPath()));
+        StoredResponse response = commands.rectify(caller.get(), id, body, ifMatch, key, uri.getPath());
+        // The pathway is the resource itself: no Location (the kept response names it, so that an erasure forgets it).
+        return PathwayResource.respond(new StoredResponse(response.status(), response.body(), response.etag(), null));
     }
 
     @POST
@@ -97,12 +101,10 @@ public class PathwayRightsResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public ErasureReceipt erase(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the pathway as read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return new ErasureReceipt(id, erasure.eraseOnRequest(caller.get(), id, ifMatch));
-    }
-
-    @Schema(name = "ErasureReceipt")
-    public record ErasureReceipt(@Schema(required = true) UUID pathwayId, @Schema(required = true) Instant erasedAt) {
+    public Response erase(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the pathway as read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "Makes a retry safe: same key, same response") @HeaderParam(IdempotencyService.HEADER) String key,
+            @Context UriInfo uri) {
+        return PathwayResource.respond(erasure.eraseOnRequest(caller.get(), id, ifMatch, key, uri.getPath()));
     }
 }

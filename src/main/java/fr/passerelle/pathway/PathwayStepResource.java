@@ -34,8 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * One resource per step of the pathway, for interactive clients. Each records one event through
- * the same write path as the CloudEvents endpoint. POSTs take an optional Idempotency-Key; PUTs and
- * the writes that change history or ownership require If-Match.
+ * the same write path as the CloudEvents endpoint. Every write takes an optional Idempotency-Key;
+ * PUTs and the writes that change history or ownership require If-Match. A PUT of the value the
+ * pathway holds, and a confirmation or dispute its author already made, record nothing (200).
  */
 @Path("/api/v1/pathways/{id}")
 @Tag(name = "Pathway steps")
@@ -54,6 +55,8 @@ public class PathwayStepResource {
 
     private static final String IF_MATCH = "ETag of the pathway as read";
     private static final String KEY = "Makes a retry safe: same key and body, same response";
+    private static final String HELD = "Already held: the caller stated the same before (same date and data, or the same word on "
+            + "the joint step); nothing is recorded and the answer is the event that holds it";
 
     private final PathwayCommandService commands;
     private final CurrentCaller caller;
@@ -71,10 +74,15 @@ public class PathwayStepResource {
     @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "changeAseSupport", summary = "ASE support changed: placement, measure, young-adult contract")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    @APIResponse(responseCode = "200", description = HELD, headers = {
+        @Header(name = HttpHeaders.LOCATION, description = "The event that holds it", schema = @Schema(type = SchemaType.STRING)),
+        @Header(name = HttpHeaders.ETAG, description = "The pathway's current version", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(schema = @Schema(implementation = EventView.class)))
     public Response changeAseSupport(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = KEY) @HeaderParam(IdempotencyService.HEADER) String key,
             @Valid @NotNull StepRequest<EventData.AseSupportChanged> body, @Context UriInfo uri) {
-        return record(id, EventType.ASE_SUPPORT_CHANGED, body, ifMatch, true, null, uri);
+        return record(id, EventType.ASE_SUPPORT_CHANGED, body, ifMatch, true, key, uri);
     }
 
     @POST
@@ -172,10 +180,15 @@ public class PathwayStepResource {
     @Operation(operationId = "recordAutonomyProject", summary = "Autonomy project (PAA) elaborated or updated",
             description = "Joint when elaborated with a Mission Locale counsellor; that Mission Locale then confirms it.")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    @APIResponse(responseCode = "200", description = HELD, headers = {
+        @Header(name = HttpHeaders.LOCATION, description = "The event that holds it", schema = @Schema(type = SchemaType.STRING)),
+        @Header(name = HttpHeaders.ETAG, description = "The pathway's current version", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(schema = @Schema(implementation = EventView.class)))
     public Response autonomyProject(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = KEY) @HeaderParam(IdempotencyService.HEADER) String key,
             @Valid @NotNull StepRequest<EventData.AutonomyProjectRecorded> body, @Context UriInfo uri) {
-        return record(id, EventType.AUTONOMY_PROJECT_RECORDED, body, ifMatch, true, null, uri);
+        return record(id, EventType.AUTONOMY_PROJECT_RECORDED, body, ifMatch, true, key, uri);
     }
 
     @POST
@@ -319,8 +332,9 @@ public class PathwayStepResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response transfer(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = KEY) @HeaderParam(IdempotencyService.HEADER) String key,
             @Valid @NotNull StepRequest<EventData.PathwayTransferred> body, @Context UriInfo uri) {
-        return record(id, EventType.PATHWAY_TRANSFERRED, body, ifMatch, true, null, uri);
+        return record(id, EventType.PATHWAY_TRANSFERRED, body, ifMatch, true, key, uri);
     }
 
     @POST
@@ -332,9 +346,10 @@ public class PathwayStepResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response correct(@PathParam("id") UUID id, @PathParam("eventId") UUID eventId,
             @Parameter(description = IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = KEY) @HeaderParam(IdempotencyService.HEADER) String key,
             @Valid @NotNull CorrectionRequest body, @Context UriInfo uri) {
         return PathwayResource.respond(commands.step(caller.get(), StepCommand.correction(id, eventId, body.occurredOn(), body.data()),
-                ifMatch, true, null, uri.getPath()));
+                ifMatch, true, key, uri.getPath()));
     }
 
     @POST
@@ -346,9 +361,10 @@ public class PathwayStepResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response retract(@PathParam("id") UUID id, @PathParam("eventId") UUID eventId,
             @Parameter(description = IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = KEY) @HeaderParam(IdempotencyService.HEADER) String key,
             @Valid @NotNull RetractionRequest body, @Context UriInfo uri) {
         return PathwayResource.respond(commands.step(caller.get(), StepCommand.of(id, EventType.EVENT_RETRACTED, today(),
-                new EventData.EventRetracted(eventId, body.reason())), ifMatch, true, null, uri.getPath()));
+                new EventData.EventRetracted(eventId, body.reason())), ifMatch, true, key, uri.getPath()));
     }
 
     @POST
@@ -359,6 +375,10 @@ public class PathwayStepResource {
     @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "confirmJointStep", summary = "Attest a joint step (binôme review or joint autonomy project)",
             description = "By the Mission Locale the step names; the département that recorded it has attested it by recording it.")
+    @APIResponse(responseCode = "200", description = HELD, headers = {
+        @Header(name = HttpHeaders.LOCATION, description = "The event that holds it", schema = @Schema(type = SchemaType.STRING)),
+        @Header(name = HttpHeaders.ETAG, description = "The pathway's current version", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(schema = @Schema(implementation = EventView.class)))
     public Response confirm(@PathParam("id") UUID id, @PathParam("eventId") UUID eventId,
             @Parameter(description = KEY) @HeaderParam(IdempotencyService.HEADER) String key, @Context UriInfo uri) {
         return PathwayResource.respond(commands.step(caller.get(), StepCommand.of(id, EventType.JOINT_STEP_CONFIRMED, today(),
@@ -370,6 +390,10 @@ public class PathwayStepResource {
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
     @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "disputeJointStep", summary = "Dispute that a step was joint")
+    @APIResponse(responseCode = "200", description = HELD, headers = {
+        @Header(name = HttpHeaders.LOCATION, description = "The event that holds it", schema = @Schema(type = SchemaType.STRING)),
+        @Header(name = HttpHeaders.ETAG, description = "The pathway's current version", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(schema = @Schema(implementation = EventView.class)))
     public Response dispute(@PathParam("id") UUID id, @PathParam("eventId") UUID eventId,
             @Parameter(description = KEY) @HeaderParam(IdempotencyService.HEADER) String key,
             @Valid @NotNull DisputeRequest body, @Context UriInfo uri) {

@@ -5,7 +5,6 @@ import fr.passerelle.audit.AuditService;
 import fr.passerelle.partner.DepartementService;
 import fr.passerelle.partner.MissionLocaleService;
 import fr.passerelle.platform.problem.ApiException;
-import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.problem.ProblemType;
 import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.security.OrganisationKind;
@@ -202,17 +201,23 @@ public class PathwayWriteService {
                     continue;
                 }
                 try {
-                    Staged event = check(i, readable);
-                    stagedBySourceKey.put(key, event.event().id());
-                    outcomes[i] = EventOutcome.accepted(event.event().id(), event.event().pathwayId());
+                    outcomes[i] = check(i, readable);
+                    if (outcomes[i].status() == EventOutcome.Status.ACCEPTED) {
+                        stagedBySourceKey.put(key, outcomes[i].eventId());
+                    }
                 } catch (ApiException e) {
                     reject(i, submission, readable.type().cloudEventType(), e);
                 }
             }
         }
 
-        /** Checks one event against the pathway as it stands with the events staged before it, and stages it. */
-        private Staged check(int index, EventSubmission.Readable submission) {
+        /**
+         * Checks one event against the pathway as it stands with the events staged before it, and
+         * stages it; or answers DUPLICATE with the event that already holds what it states (see
+         * {@link HeldSteps}). That is known before the If-Match check: a change already applied,
+         * typically a retry whose first answer was lost, is a success, not a conflict.
+         */
+        private EventOutcome check(int index, EventSubmission.Readable submission) {
             EventType type = submission.type();
             if (!type.recorder().allows(caller.role())) {
                 throw ApiException.forbidden("Only " + (type.recorder() == Recorder.DEPARTEMENT ? "a département" : "a Mission Locale")
@@ -224,6 +229,10 @@ public class PathwayWriteService {
             // Whatever came after the erasure would hold personal data again, out of reach of any erasure.
             if (work.head.erased() && type != EventType.PATHWAY_ERASED) {
                 throw new ApiException(ProblemType.GONE, "This pathway's personal data was erased; it takes no more events.");
+            }
+            Optional<EventOutcome> held = held(work, submission);
+            if (held.isPresent()) {
+                return held.get();
             }
             if (submission.expectedVersion() != null && submission.expectedVersion() != work.events.size()) {
                 throw new ApiException(ProblemType.PRECONDITION_FAILED, "The pathway changed since it was read: its ETag is now "
@@ -255,7 +264,20 @@ public class PathwayWriteService {
             Staged result = new Staged(index, event, submission.occurredAt(), submission.source(), submission.sourceId());
             work.append(event);
             staged.add(result);
-            return result;
+            return EventOutcome.accepted(event.id(), event.pathwayId());
+        }
+
+        /** The outcome of a statement the pathway already holds from this caller; an identity rectified to itself holds no event. */
+        private Optional<EventOutcome> held(Work work, EventSubmission.Readable submission) {
+            Optional<UUID> holder;
+            if (submission.type() == EventType.IDENTITY_RECTIFIED) {
+                holder = changedFields(work, submission.youngPerson()).isEmpty() ? Optional.of(work.head.id()) : Optional.empty();
+            } else {
+                holder = HeldSteps.find(work.events, submission.type(), submission.occurredOn(), submission.data(),
+                        caller.role().organisationKind(), caller.organisationId()).map(StoredEvent::id);
+            }
+            return holder.map(id -> EventOutcome.duplicate(submission.type() == EventType.IDENTITY_RECTIFIED ? null : id, work.head.id())
+                    .withVersion((long) work.events.size()));
         }
 
         /** Finds the pathway an event names, registering the young person when a département's event carries them. */
@@ -317,6 +339,21 @@ public class PathwayWriteService {
          * The values stay out of the event; a likely duplicate is refused as at registration.
          */
         private EventData.Payload rectify(Work work, YoungPerson person) {
+            List<EventData.IdentityField> fields = changedFields(work, person);
+            String matchKey = MatchKey.of(person.firstName(), person.lastName(), person.birthDate());
+            for (UUID other : identities.pathwaysByMatchKey(work.head.departementCode(), List.of(matchKey)).getOrDefault(matchKey, List.of())) {
+                if (!other.equals(work.head.id()) && !other.equals(person.acknowledgedDuplicateOf())) {
+                    throw ApiException.likelyDuplicate(other, "Another pathway has these names and birth date: " + other
+                            + ". Rectify anyway with acknowledgedDuplicateOf set to its id.");
+                }
+            }
+            rectifications.put(work.head.id(), person);
+            work.birthDate = person.birthDate();
+            return new EventData.IdentityRectified(fields);
+        }
+
+        /** The fields of the identity held (or staged) that differ from the one sent. */
+        private List<EventData.IdentityField> changedFields(Work work, YoungPerson person) {
             YoungPerson current = rectifications.containsKey(work.head.id()) ? rectifications.get(work.head.id())
                     : identities.findByIdOptional(work.head.id()).map(PathwayWriteService::person)
                             .orElseThrow(() -> ApiException.conflict("The young person's personal data was erased."));
@@ -336,20 +373,7 @@ public class PathwayWriteService {
             if (!Objects.equals(person.phone(), current.phone())) {
                 fields.add(EventData.IdentityField.PHONE);
             }
-            if (fields.isEmpty()) {
-                throw new ApiException(ProblemType.VALIDATION_FAILED, "The identity sent is the one held: nothing to rectify.",
-                        List.of(Problem.FieldError.atPointer("", "identical to the identity held")));
-            }
-            String matchKey = MatchKey.of(person.firstName(), person.lastName(), person.birthDate());
-            for (UUID other : identities.pathwaysByMatchKey(work.head.departementCode(), List.of(matchKey)).getOrDefault(matchKey, List.of())) {
-                if (!other.equals(work.head.id()) && !other.equals(person.acknowledgedDuplicateOf())) {
-                    throw ApiException.likelyDuplicate(other, "Another pathway has these names and birth date: " + other
-                            + ". Rectify anyway with acknowledgedDuplicateOf set to its id.");
-                }
-            }
-            rectifications.put(work.head.id(), person);
-            work.birthDate = person.birthDate();
-            return new EventData.IdentityRectified(fields);
+            return fields;
         }
 
         /**

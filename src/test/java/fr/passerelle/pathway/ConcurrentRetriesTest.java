@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.passerelle.support.CloudEvents;
+import fr.passerelle.support.Directory;
 import fr.passerelle.support.Pathways;
 import fr.passerelle.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -36,6 +38,7 @@ class ConcurrentRetriesTest {
     private static final LocalDate TODAY = Pathways.today();
     /** Written only by this test, so that its rejection list holds only what this test caused. */
     private static final String DEPARTEMENT = "87";
+    private static final Map<String, Object> PROJECT = Map.of("kind", "ELABORATED", "joint", false, "domains", List.of("HOUSING"));
 
     @Test
     void aBatchSentThreeTimesAtOnceIsStoredOnceAndNoCopyIsToldItWasRejected() throws Exception {
@@ -96,6 +99,55 @@ class ConcurrentRetriesTest {
         assertEquals(List.of(), rejectionsListed(source));
     }
 
+    @Test
+    void aPutSentThreeTimesAtOnceWithOneIdempotencyKeyIsRecordedOnceAndEveryAnswerIsTheFirstOrInProgress() throws Exception {
+        UUID pathway = Pathways.register(DEPARTEMENT);
+        String etag = Pathways.etag(Tokens.departement(DEPARTEMENT), pathway);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = IdempotentWritesTest.step(PROJECT);
+        List<ExtractableResponse<Response>> responses = atOnce(3, () -> given().auth().oauth2(Tokens.departement(DEPARTEMENT))
+                .contentType(ContentType.JSON).header("If-Match", etag).header("Idempotency-Key", key).body(body)
+                .put("/api/v1/pathways/" + pathway + "/autonomy-project").then().extract());
+        List<ExtractableResponse<Response>> recorded = responses.stream().filter(response -> response.statusCode() == 201).toList();
+        assertTrue(!recorded.isEmpty(), "one copy records it");
+        assertEquals(1, recorded.stream().map(response -> response.path("id")).distinct().count(), "the others answer its response");
+        for (ExtractableResponse<Response> response : responses) {
+            if (response.statusCode() != 201) {
+                assertEquals(409, response.statusCode(), response.asString());
+                assertEquals("urn:passerelle:problem:request-in-progress", response.path("type"));
+                assertEquals("1", response.header("Retry-After"));
+            }
+        }
+        assertEquals(1, count(pathway, "autonomy-project.recorded.v1"));
+    }
+
+    @Test
+    void aPutOfOneValueSentThreeTimesAtOnceWithoutKeyIsRecordedOnceAndTheOthersAnswerIt() throws Exception {
+        UUID pathway = Pathways.register(DEPARTEMENT);
+        Map<String, Object> body = IdempotentWritesTest.step(PROJECT);
+        List<ExtractableResponse<Response>> responses = atOnce(3, () -> given().auth().oauth2(Tokens.departement(DEPARTEMENT))
+                .contentType(ContentType.JSON).header("If-Match", "*").body(body)
+                .put("/api/v1/pathways/" + pathway + "/autonomy-project").then().extract());
+        assertEquals(List.of(200, 200, 201), responses.stream().map(ExtractableResponse::statusCode).sorted().toList());
+        assertEquals(1, responses.stream().map(response -> response.path("id")).distinct().count());
+        assertEquals(1, count(pathway, "autonomy-project.recorded.v1"));
+    }
+
+    @Test
+    void aConfirmationSentThreeTimesAtOnceIsRecordedOnce() throws Exception {
+        UUID pathway = Pathways.register(DEPARTEMENT);
+        UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
+        Pathways.solicit(DEPARTEMENT, pathway, missionLocale);
+        String review = Pathways.step(Tokens.departement(DEPARTEMENT), pathway, "reviews", TODAY,
+                Map.of("participants", List.of("YOUNG_PERSON", "MISSION_LOCALE_COUNSELLOR"), "missionLocaleId", missionLocale.toString(),
+                        "renewal", false)).statusCode(201).extract().path("id");
+        List<ExtractableResponse<Response>> responses = atOnce(3, () -> IdempotentWritesTest
+                .confirm(Tokens.missionLocale(missionLocale), pathway, review).extract());
+        assertEquals(List.of(200, 200, 201), responses.stream().map(ExtractableResponse::statusCode).sorted().toList());
+        assertEquals(1, responses.stream().map(response -> response.path("id")).distinct().count());
+        assertEquals(1, count(pathway, "joint-step.confirmed.v1"));
+    }
+
     /** Runs the same call from several threads released together; returns each result. */
     static <T> List<T> atOnce(int copies, Callable<T> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(copies);
@@ -117,6 +169,11 @@ class ConcurrentRetriesTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    private static long count(UUID pathway, String type) {
+        return given().auth().oauth2(Tokens.departement(DEPARTEMENT)).get("/api/v1/pathways/" + pathway + "/events").then().statusCode(200)
+                .extract().jsonPath().getList("type", String.class).stream().filter(type::equals).count();
     }
 
     private static Map<String, Object> from(String source, Map<String, Object> event) {
