@@ -3,6 +3,7 @@ package fr.passerelle.indicator;
 import fr.passerelle.pathway.EventData;
 import fr.passerelle.pathway.EventType;
 import fr.passerelle.pathway.PathwayHistory;
+import fr.passerelle.pathway.PathwayState;
 import fr.passerelle.pathway.StoredEvent;
 import fr.passerelle.platform.security.OrganisationKind;
 import java.time.LocalDate;
@@ -77,17 +78,18 @@ final class IndicatorFacts {
     }
 
     private static final class Computation {
+        private final PathwayHistory history;
         private final LocalDate birthDate;
         private final List<StoredEvent> steps;
         private final Function<String, String> regionOf;
         private final List<Occurrence> occurrences = new ArrayList<>();
         private final List<Transfer> transfers = new ArrayList<>();
         private final List<StoredEvent> aseSteps = new ArrayList<>();
-        private final List<StoredEvent> shareSteps = new ArrayList<>();
         private final Map<UUID, Joint> joint = new HashMap<>();
         private String initialOwner;
 
         Computation(PathwayHistory history, Function<String, String> regionOf) {
+            this.history = history;
             this.birthDate = history.birthDate();
             this.steps = history.steps();
             this.regionOf = regionOf;
@@ -102,7 +104,6 @@ final class IndicatorFacts {
                     case PATHWAY_TRANSFERRED -> transfers.add(new Transfer(step.occurredOn(),
                             ((EventData.PathwayTransferred) step.data()).toDepartementCode()));
                     case ASE_SUPPORT_STARTED, ASE_SUPPORT_CHANGED, ASE_SUPPORT_ENDED -> aseSteps.add(step);
-                    case MISSION_LOCALE_SOLICITED, CONSENT_RECORDED, CONSENT_WITHDRAWN, SHARE_ENDED -> shareSteps.add(step);
                     default -> {
                     }
                 }
@@ -269,37 +270,10 @@ final class IndicatorFacts {
             }
         }
 
-        /** Replays the sharing of the pathway with a Mission Locale to the end of the given day, as the fold does. */
+        /** Whether the pathway is shared with the Mission Locale at the end of the given day, as the fold derives shares. */
         private boolean shareActiveAtEndOf(UUID missionLocale, LocalDate day) {
-            boolean active = false;
-            boolean consentWithdrawn = false;
-            for (StoredEvent step : shareSteps) {
-                if (step.occurredOn().isAfter(day)) {
-                    break;
-                }
-                switch (step.type()) {
-                    case MISSION_LOCALE_SOLICITED -> {
-                        if (!consentWithdrawn && ((EventData.MissionLocaleSolicited) step.data()).missionLocaleId().equals(missionLocale)) {
-                            active = true;
-                        }
-                    }
-                    case CONSENT_RECORDED -> consentWithdrawn = false;
-                    case CONSENT_WITHDRAWN -> {
-                        consentWithdrawn = true;
-                        active = false;
-                    }
-                    case SHARE_ENDED -> {
-                        UUID ended = step.recorderKind() == OrganisationKind.MISSION_LOCALE ? UUID.fromString(step.recorderId())
-                                : ((EventData.ShareEnded) step.data()).missionLocaleId();
-                        if (missionLocale.equals(ended)) {
-                            active = false;
-                        }
-                    }
-                    default -> {
-                    }
-                }
-            }
-            return active;
+            return history.stateAtEndOf(day).missionLocales().stream()
+                    .anyMatch(link -> link.missionLocaleId().equals(missionLocale) && link.share() == PathwayState.ShareStatus.ACTIVE);
         }
 
         /** The collectivity that owns the pathway on a day: the one that registered it, then each transfer's receiver from its date. */

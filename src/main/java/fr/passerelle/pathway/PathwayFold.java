@@ -19,6 +19,11 @@ import java.util.UUID;
  * order of recording), so a late event lands in its place. A retracted step is left out; a
  * corrected step takes the data and date of its latest correction. Confirmations and disputes of
  * joint steps apply after all steps, whatever their dates.
+ * <p>
+ * Sharing with a Mission Locale starts with a solicitation by the collectivity owning the pathway,
+ * and ends with an end of share, a withdrawal of consent, the erasure, or a transfer to another
+ * collectivity that did not solicit that Mission Locale itself (the share of the former owner's
+ * choice does not follow the young person; the new owner restores it by soliciting again).
  */
 final class PathwayFold {
 
@@ -55,13 +60,25 @@ final class PathwayFold {
     }
 
     static PathwayState fold(List<StoredEvent> events) {
+        return foldSteps(effectiveSteps(events), null);
+    }
+
+    /**
+     * The state from effective steps in chronological order, as it stood at the end of a day (all
+     * of them when {@code until} is null): the same derivation for the current state and for any
+     * past date, so that the indicators' situations on 31 December follow the same rules.
+     */
+    static PathwayState foldSteps(List<StoredEvent> steps, LocalDate until) {
         Builder state = new Builder();
         // The registering collectivity owns the pathway from the start, whatever the dates: pathway.opened is
         // dated the day of registration, after steps dated earlier (ASE support, a transfer recorded afterwards).
-        events.stream().filter(event -> event.type() == EventType.PATHWAY_OPENED).findFirst()
+        steps.stream().filter(event -> event.type() == EventType.PATHWAY_OPENED).findFirst()
                 .ifPresent(opened -> state.owner = opened.recorderId());
         List<StoredEvent> annotations = new ArrayList<>();
-        for (StoredEvent event : effectiveSteps(events)) {
+        for (StoredEvent event : steps) {
+            if (until != null && event.occurredOn().isAfter(until)) {
+                break;
+            }
             if (event.type() == EventType.JOINT_STEP_CONFIRMED || event.type() == EventType.JOINT_STEP_DISPUTED) {
                 annotations.add(event);
             } else {
@@ -101,6 +118,7 @@ final class PathwayFold {
         private PathwayState.Eligibility eligibility;
         private final List<LocalDate> trainingObligationReports = new ArrayList<>();
         private final List<PathwayState.Transfer> transfers = new ArrayList<>();
+        private final Set<String> formerOwners = new HashSet<>();
 
         void apply(StoredEvent event) {
             LocalDate on = event.occurredOn();
@@ -129,7 +147,8 @@ final class PathwayFold {
                     aseEndedOn = on;
                     exitReason = ((EventData.AseSupportEnded) event.data()).exitReason();
                 }
-                case MISSION_LOCALE_SOLICITED -> solicit(((EventData.MissionLocaleSolicited) event.data()).missionLocaleId(), on);
+                case MISSION_LOCALE_SOLICITED -> solicit(((EventData.MissionLocaleSolicited) event.data()).missionLocaleId(), on,
+                        event.recorderId());
                 case FIRST_CONTACT -> link(event).firstContactOn = earliest(link(event).firstContactOn, on);
                 case MISSION_LOCALE_REGISTERED -> {
                     Link link = link(event);
@@ -203,7 +222,12 @@ final class PathwayFold {
                 case PATHWAY_TRANSFERRED -> {
                     String to = ((EventData.PathwayTransferred) event.data()).toDepartementCode();
                     transfers.add(new PathwayState.Transfer(on, owner, to));
+                    formerOwners.add(owner);
+                    formerOwners.remove(to);
                     owner = to;
+                    // A share rests on the solicitation of the collectivity that owns the pathway: those of the former
+                    // owner end here, unless the receiving collectivity solicited that Mission Locale itself.
+                    links.values().stream().filter(link -> !to.equals(link.solicitedBy)).forEach(link -> link.end(on));
                 }
                 default -> throw new IllegalStateException("not a step: " + event.type());
             }
@@ -226,9 +250,14 @@ final class PathwayFold {
             }
         }
 
-        private void solicit(UUID missionLocaleId, LocalDate on) {
+        /**
+         * A solicitation shares the pathway while consent stands, unless a former owner made it (dated after the
+         * transfer that took the pathway from it).
+         */
+        private void solicit(UUID missionLocaleId, LocalDate on, String by) {
             Link link = links.computeIfAbsent(missionLocaleId, id -> new Link(id, on));
-            if (consent != PathwayState.ConsentStatus.WITHDRAWN) {
+            link.solicitedBy = by;
+            if (consent != PathwayState.ConsentStatus.WITHDRAWN && !formerOwners.contains(by)) {
                 link.share = PathwayState.ShareStatus.ACTIVE;
                 link.shareEndedOn = null;
             }
@@ -273,6 +302,8 @@ final class PathwayFold {
         private final LocalDate solicitedOn;
         private PathwayState.ShareStatus share = PathwayState.ShareStatus.ENDED;
         private LocalDate shareEndedOn;
+        /** The collectivity whose latest solicitation the share rests on. */
+        private String solicitedBy;
         private LocalDate firstContactOn;
         private LocalDate registeredOn;
         private String reference;

@@ -17,6 +17,11 @@ public record PathwayHistory(UUID pathwayId, LocalDate birthDate, PathwayState s
         return AgeRules.ageOn(birthDate, date);
     }
 
+    /** The state as it stood at the end of a day: the steps dated on or before it, derived as the current state is. */
+    public PathwayState stateAtEndOf(LocalDate day) {
+        return PathwayFold.foldSteps(steps, day);
+    }
+
     static PathwayHistory of(UUID pathwayId, LocalDate birthDate, List<StoredEvent> events) {
         return new PathwayHistory(pathwayId, birthDate, PathwayFold.fold(events), PathwayFold.effectiveSteps(events), List.copyOf(events));
     }

@@ -328,7 +328,10 @@ public class PathwayStepResource {
     @RolesAllowed(Role.Names.DEPARTEMENT)
     @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "transferPathway", summary = "Transfer the pathway to another collectivity",
-            description = "The new collectivity owns the pathway from then on; the history stays. The former owner loses access.")
+            description = "The new collectivity owns the pathway from then on; the history stays. The former owner loses access. "
+                    + "The shares the former owner solicited end at the transfer's date: each of those Missions Locales gets a "
+                    + "SHARE_ENDED notice (feed and webhooks), and learns nothing of where the young person went. The new "
+                    + "collectivity restores a share by soliciting that Mission Locale again.")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response transfer(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

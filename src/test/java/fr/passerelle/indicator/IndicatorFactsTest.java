@@ -23,6 +23,7 @@ class IndicatorFactsTest {
 
     private static final UUID ML = UUID.fromString("00000000-0000-0000-0000-00000000000a");
     private static final String D = "33";
+    private static final String RECEIVER = "40";
 
     @Test
     void ageIsTakenOnTheDateThatCountsWithThe29FebruaryRuleAndAseEndsAt21() {
@@ -70,6 +71,46 @@ class IndicatorFactsTest {
     }
 
     @Test
+    void aTransferEndsTheFollowUpOfTheFormerOwnersMissionLocaleUntilTheNewOwnerSolicitsItAgain() {
+        LocalDate born = LocalDate.of(2005, 3, 3);
+        History h = new History(born).opened(LocalDate.of(2021, 9, 1)).ase(LocalDate.of(2017, 1, 1), EventData.Placement.ACCUEILLI)
+                .solicit(LocalDate.of(2022, 2, 1))
+                .ml(EventType.MISSION_LOCALE_REGISTERED, LocalDate.of(2022, 3, 1), new EventData.MissionLocaleRegistered(null))
+                .dep(EventType.PATHWAY_TRANSFERRED, LocalDate.of(2023, 6, 1), new EventData.PathwayTransferred(RECEIVER))
+                .solicit(LocalDate.of(2025, 2, 1), RECEIVER);
+        Map<String, Long> keys = h.keys();
+        assertEquals(1L, keys.get("2022|DEPARTEMENT|33|FOLLOWED_ON_31_DECEMBER|ACCUEILLI|FROM_16_TO_17|0"));
+        assertEquals(0L, total(keys, 2023, Level.MISSION_LOCALE, "FOLLOWED_ON_31_DECEMBER"), "the share ended at the transfer");
+        assertEquals(0L, total(keys, 2024, Level.NATION, "FOLLOWED_ON_31_DECEMBER"), "the receiver did not solicit it");
+        assertEquals(1L, keys.get("2025|DEPARTEMENT|" + RECEIVER + "|FOLLOWED_ON_31_DECEMBER|ACCUEILLI|FROM_18_TO_20|0"),
+                "solicited again by the receiver, for which it counts");
+        assertEquals(1L, total(keys, 2025, Level.DEPARTEMENT, "FOLLOWED_ON_31_DECEMBER"), "counted once, by the owner");
+    }
+
+    @Test
+    void aShareRestsOnTheSolicitationOfTheCollectivityOwningThePathwayWhateverItsDate() {
+        LocalDate born = LocalDate.of(2005, 3, 3);
+        // Recorded by the receiver once it owns the pathway, dated before the transfer: the share rests on its own solicitation.
+        Map<String, Long> receiver = new History(born).opened(LocalDate.of(2021, 9, 1))
+                .ase(LocalDate.of(2017, 1, 1), EventData.Placement.ACCUEILLI)
+                .dep(EventType.PATHWAY_TRANSFERRED, LocalDate.of(2023, 6, 1), new EventData.PathwayTransferred(RECEIVER))
+                .solicit(LocalDate.of(2023, 5, 1), RECEIVER)
+                .ml(EventType.MISSION_LOCALE_REGISTERED, LocalDate.of(2023, 7, 1), new EventData.MissionLocaleRegistered(null))
+                .keys();
+        assertEquals(1L, receiver.get("2023|DEPARTEMENT|" + RECEIVER + "|FOLLOWED_ON_31_DECEMBER|ACCUEILLI|FROM_18_TO_20|0"));
+        // Recorded by the former owner before it recorded the transfer, dated after it: the transfer ends it all the same.
+        Map<String, Long> former = new History(born).opened(LocalDate.of(2021, 9, 1))
+                .ase(LocalDate.of(2017, 1, 1), EventData.Placement.ACCUEILLI)
+                .solicit(LocalDate.of(2022, 2, 1))
+                .ml(EventType.MISSION_LOCALE_REGISTERED, LocalDate.of(2022, 3, 1), new EventData.MissionLocaleRegistered(null))
+                .solicit(LocalDate.of(2023, 8, 1))
+                .dep(EventType.PATHWAY_TRANSFERRED, LocalDate.of(2023, 6, 1), new EventData.PathwayTransferred(RECEIVER))
+                .keys();
+        assertEquals(1L, total(former, 2022, Level.NATION, "FOLLOWED_ON_31_DECEMBER"));
+        assertEquals(0L, total(former, 2023, Level.NATION, "FOLLOWED_ON_31_DECEMBER"));
+    }
+
+    @Test
     void theContextPopulationRunsFrom16To25ByStatusOn31December() {
         LocalDate born = LocalDate.of(2005, 12, 31);
         History h = new History(born).opened(LocalDate.of(2022, 1, 1)).ase(LocalDate.of(2015, 1, 1), EventData.Placement.ACCUEILLI)
@@ -108,7 +149,12 @@ class IndicatorFactsTest {
         }
 
         History solicit(LocalDate on) {
-            return add(EventType.MISSION_LOCALE_SOLICITED, on, OrganisationKind.DEPARTEMENT, D, new EventData.MissionLocaleSolicited(ML));
+            return solicit(on, D);
+        }
+
+        History solicit(LocalDate on, String departement) {
+            return add(EventType.MISSION_LOCALE_SOLICITED, on, OrganisationKind.DEPARTEMENT, departement,
+                    new EventData.MissionLocaleSolicited(ML));
         }
 
         History ml(EventType type, LocalDate on, EventData.Payload data) {

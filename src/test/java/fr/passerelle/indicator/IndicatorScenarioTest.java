@@ -174,8 +174,8 @@ class IndicatorScenarioTest {
      * Indicators 1, 3, 4 and 6 across a mid-year transfer from 39 to 70 (both in region 27, which no other test
      * writes to), with Mission Locale E of 39. P8 born Y-18-07-01.
      * <pre>
-     * 39 solicits E Y-02-01; E registers P8 Y-03-01; E records the CEJ entry Y-04-01; 39 transfers P8 to 70 on Y-06-15;
-     * E records a diagnostic Y-09-01; 70 solicits E Y-10-01.
+     * 39 solicits E Y-02-01; E registers P8 Y-03-01; E records the CEJ entry Y-04-01; 39 transfers P8 to 70 on Y-06-15,
+     * which ends E's share; 70 solicits E Y-10-01, which restores it; E then records a diagnostic dated Y-09-01.
      * 39: SOLICITED 1, REGISTERED 1, CEJ_ENTRIES 1, CEJ_BENEFICIARIES 1 (Y-04-01 to Y-06-14), nothing else
      * 70: SOLICITED 1, ORIENTATION_DIAGNOSED 1 (18-20), CEJ_BENEFICIARIES 1 (from Y-06-15, 16-17),
      *     FOLLOWED_ON_31_DECEMBER 1, context 1
@@ -192,8 +192,8 @@ class IndicatorScenarioTest {
         IndicatorFixtures.step(token, p8, "registrations", on(y, 3, 1), Map.of());
         IndicatorFixtures.step(token, p8, "cej-entries", on(y, 4, 1), null);
         IndicatorFixtures.transfer("39", p8, "70", on(y, 6, 15));
-        IndicatorFixtures.step(token, p8, "orientation-diagnostics", on(y, 9, 1), Map.of("duringReview", false));
         IndicatorFixtures.solicit("70", p8, e, on(y, 10, 1));
+        IndicatorFixtures.step(token, p8, "orientation-diagnostics", on(y, 9, 1), Map.of("duringReview", false));
 
         JsonPath from = own("39", y);
         assertEquals(1, total(from, "SOLICITED"));

@@ -148,6 +148,8 @@ class SharingTest {
                 .statusCode(201).extract().path("id");
         withIfMatch(pathway, Map.of("occurredOn", TODAY.toString(), "data", Map.of("toDepartementCode", OTHER_DEPARTEMENT)))
                 .post("/api/v1/pathways/" + pathway + "/transfers").then().statusCode(201);
+        // The transfer ended the share; the receiving collectivity solicits the Mission Locale again.
+        Pathways.solicit(OTHER_DEPARTEMENT, pathway, missionLocale);
         // Written after everything above, so that once it is in the feed the rest is too.
         String last = Pathways.step(Tokens.departement(OTHER_DEPARTEMENT), pathway, "rights-information", TODAY,
                 Map.of("topics", List.of("HOUSING"))).statusCode(201).extract().path("id");
