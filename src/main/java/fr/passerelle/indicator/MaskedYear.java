@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,12 +40,15 @@ final class MaskedYear {
     private final Map<Scope, ScopeCounts> counts;
     private final Map<Measure, Map<Scope, boolean[]>> masks = new HashMap<>();
     private final Map<Scope, IndicatorTable> tables = new ConcurrentHashMap<>();
+    private final Set<PublishedMasks.Cell> forced;
+    private final List<PublishedMasks.Cell> maskedCells = new ArrayList<>();
 
-    private MaskedYear(int year, long generation, int threshold, Map<Scope, ScopeCounts> counts) {
+    private MaskedYear(int year, long generation, int threshold, Map<Scope, ScopeCounts> counts, Set<PublishedMasks.Cell> forced) {
         this.year = year;
         this.generation = generation;
         this.threshold = threshold;
         this.counts = counts;
+        this.forced = forced;
     }
 
     long generation() {
@@ -58,9 +63,14 @@ final class MaskedYear {
         return counts;
     }
 
+    /**
+     * The masks of the year; {@code published} are the cells an earlier release of the year published
+     * masked, which stay masked.
+     */
     static MaskedYear compute(int year, long generation, int threshold, List<IndicatorCountRepository.Row> rows,
-            Map<String, List<String>> departementsByRegion, Map<String, String> departementByMissionLocale) {
-        MaskedYear result = new MaskedYear(year, generation, threshold, group(rows));
+            Map<String, List<String>> departementsByRegion, Map<String, String> departementByMissionLocale,
+            Set<PublishedMasks.Cell> published) {
+        MaskedYear result = new MaskedYear(year, generation, threshold, group(rows), published);
         for (Measure measure : Measure.values()) {
             result.maskMeasure(measure, departementsByRegion, departementByMissionLocale);
         }
@@ -78,13 +88,23 @@ final class MaskedYear {
         });
         Map<String, List<Scope>> missionsLocalesByDepartement = new TreeMap<>();
         if (measure.missionLocaleLevel()) {
+            // A Mission Locale with counts, or one whose cell was published masked (it stays so, even at 0).
+            Set<Scope> missionsLocales = new TreeSet<>();
             for (Scope scope : counts.keySet()) {
                 if (scope.level() == Level.MISSION_LOCALE) {
-                    scopes.add(scope);
-                    String departement = departementByMissionLocale.get(scope.code());
-                    if (departement != null) {
-                        missionsLocalesByDepartement.computeIfAbsent(departement, d -> new ArrayList<>()).add(scope);
-                    }
+                    missionsLocales.add(scope);
+                }
+            }
+            for (PublishedMasks.Cell cell : forced) {
+                if (cell.measure() == measure && cell.level() == Level.MISSION_LOCALE) {
+                    missionsLocales.add(new Scope(Level.MISSION_LOCALE, cell.scope()));
+                }
+            }
+            for (Scope scope : missionsLocales) {
+                scopes.add(scope);
+                String departement = departementByMissionLocale.get(scope.code());
+                if (departement != null) {
+                    missionsLocalesByDepartement.computeIfAbsent(departement, d -> new ArrayList<>()).add(scope);
                 }
             }
         }
@@ -143,14 +163,46 @@ final class MaskedYear {
                         missionsLocales.stream().mapToInt(scope -> base.get(scope) + ScopeCounts.TOTAL).toArray()));
             }
         });
-        boolean[] masked = SmallCellMasking.mask(values, groups, threshold);
+        boolean[] wasMasked = new boolean[values.length];
+        for (Scope scope : scopes) {
+            for (int category : published(measure, scope)) {
+                wasMasked[base.get(scope) + category] = forced.contains(cell(measure, scope, category));
+            }
+        }
+        boolean[] masked = SmallCellMasking.mask(values, groups, threshold, wasMasked);
         Map<Scope, boolean[]> byScope = new HashMap<>();
         for (Scope scope : scopes) {
             boolean[] cells = new boolean[ScopeCounts.CATEGORIES];
             System.arraycopy(masked, base.get(scope), cells, 0, ScopeCounts.CATEGORIES);
             byScope.put(scope, cells);
+            for (int category : published(measure, scope)) {
+                if (cells[category]) {
+                    maskedCells.add(cell(measure, scope, category));
+                }
+            }
         }
         masks.put(measure, byScope);
+    }
+
+    /** The categories a masked view publishes for a scope: the total, and the breakdown except at the Mission Locale level. */
+    private static List<Integer> published(Measure measure, Scope scope) {
+        List<Integer> categories = new ArrayList<>();
+        categories.add(ScopeCounts.TOTAL);
+        if (measure.breakdown() && scope.level() != Level.MISSION_LOCALE) {
+            for (int category = 1; category < ScopeCounts.CATEGORIES; category++) {
+                categories.add(category);
+            }
+        }
+        return categories;
+    }
+
+    private static PublishedMasks.Cell cell(Measure measure, Scope scope, int category) {
+        return new PublishedMasks.Cell(measure, scope.level(), scope.code(), PublishedMasks.Cell.category(category));
+    }
+
+    /** The cells this release publishes masked that no earlier release of the year did. */
+    List<PublishedMasks.Cell> newlyMasked() {
+        return maskedCells.stream().filter(cell -> !forced.contains(cell)).toList();
     }
 
     /** The masked table of one scope; a scope without any count has only zeros, which are shown. */

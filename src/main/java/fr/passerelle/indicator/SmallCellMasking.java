@@ -26,7 +26,8 @@ import java.util.Set;
  * </ol>
  * Cells are visited in index order and ties are broken by index, so the same table always gets
  * the same masks: two readers (or two instances) never see two different patterns whose union
- * would reveal more than either.
+ * would reveal more than either. Cells masked in an earlier release of the same figures are
+ * masked again (see {@link PublishedMasks}), so that neither can two releases.
  */
 final class SmallCellMasking {
 
@@ -40,12 +41,25 @@ final class SmallCellMasking {
     }
 
     static boolean[] mask(long[] values, List<Group> groups, int threshold) {
-        boolean[] masked = new boolean[values.length];
-        if (threshold <= 0) {
+        return mask(values, groups, threshold, new boolean[values.length]);
+    }
+
+    /**
+     * The same, with cells that must be masked whatever their value ({@code forced}: masked in an
+     * earlier release of the same figures); they enter as primary cells, and the secondary rule and
+     * the audit protect them like any other.
+     */
+    static boolean[] mask(long[] values, List<Group> groups, int threshold, boolean[] forced) {
+        boolean[] masked = forced.clone();
+        boolean anyForced = false;
+        for (boolean cell : forced) {
+            anyForced |= cell;
+        }
+        if (threshold <= 0 && !anyForced) {
             return masked;
         }
         for (int i = 0; i < values.length; i++) {
-            masked[i] = values[i] >= 1 && values[i] <= threshold;
+            masked[i] |= values[i] >= 1 && values[i] <= threshold;
         }
         Map<Integer, List<Group>> groupsOf = new HashMap<>();
         for (Group group : groups) {

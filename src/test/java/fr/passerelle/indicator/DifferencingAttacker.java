@@ -36,6 +36,13 @@ final class DifferencingAttacker {
         masked.add(cell);
     }
 
+    /** A cell masked in the release attacked whose value the attacker learnt elsewhere (another release). */
+    void learn(String cell, long value) {
+        if (masked.remove(cell)) {
+            shown.put(cell, value);
+        }
+    }
+
     void relation(String parent, List<String> children) {
         relations.add(new Relation(parent, children));
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * <p>
  * The data: in Grand Est (written only by this test), collectivity 08 solicits 3 young people,
  * 10 solicits 12 and 51 solicits 1, each through a Mission Locale of its own. Without secondary
- * masking, region 44 (16) minus 10 (12) minus 51 would give 08.
+ * masking, region 44 (16) minus 10 (12) minus 51 would give 08. A second test differences two
+ * releases of one year.
  */
 @QuarkusTest
 class IndicatorDifferencingAttackTest {
@@ -43,44 +45,12 @@ class IndicatorDifferencingAttackTest {
         int year = IndicatorFixtures.pastYear() - 1;
         Map<String, Integer> solicited = Map.of("08", 3, "10", 12, "51", 1);
         for (Map.Entry<String, Integer> entry : solicited.entrySet()) {
-            UUID missionLocale = Directory.newMissionLocale(entry.getKey());
-            for (int i = 0; i < entry.getValue(); i++) {
-                UUID pathway = IndicatorFixtures.register(entry.getKey(), IndicatorFixtures.on(year - 16, 1, 2 + i));
-                IndicatorFixtures.solicit(entry.getKey(), pathway, missionLocale, IndicatorFixtures.on(year, 3, 1 + i));
-            }
+            solicitYoungPeople(year, entry.getKey(), Directory.newMissionLocale(entry.getKey()), entry.getValue());
         }
         assertEquals(3, IndicatorFixtures.total(IndicatorFixtures.own("08", year), "SOLICITED"), "the collectivity sees its own count");
 
-        Map<String, Map<String, Object>> tables = new LinkedHashMap<>();
-        tables.put("NATION/FR", fetch(year, "NATION", null));
-        List<Map<String, Object>> departements = given().auth().oauth2(Tokens.reporting()).get("/api/v1/departements")
-                .then().statusCode(200).extract().jsonPath().getList("$");
-        Map<String, List<String>> departementsByRegion = new HashMap<>();
-        for (Map<String, Object> departement : departements) {
-            String code = (String) departement.get("code");
-            @SuppressWarnings("unchecked")
-            String region = (String) ((Map<String, Object>) departement.get("region")).get("code");
-            departementsByRegion.computeIfAbsent(region, r -> new ArrayList<>()).add(code);
-            tables.put("DEPARTEMENT/" + code, fetch(year, "DEPARTEMENT", code));
-        }
-        for (String region : departementsByRegion.keySet()) {
-            tables.put("REGION/" + region, fetch(year, "REGION", region));
-        }
-        Map<String, List<String>> missionsLocalesByDepartement = new HashMap<>();
-        String cursor = null;
-        do {
-            var request = given().auth().oauth2(Tokens.reporting()).queryParam("limit", 500);
-            if (cursor != null) {
-                request = request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/v1/missions-locales").then().statusCode(200).extract().jsonPath();
-            for (Map<String, Object> missionLocale : page.<Map<String, Object>>getList("items")) {
-                String id = (String) missionLocale.get("id");
-                missionsLocalesByDepartement.computeIfAbsent((String) missionLocale.get("departementCode"), d -> new ArrayList<>()).add(id);
-                tables.put("MISSION_LOCALE/" + id, fetch(year, "MISSION_LOCALE", id));
-            }
-            cursor = page.getString("nextCursor");
-        } while (cursor != null);
+        Release release = Release.download(year, departement -> true);
+        Map<String, Map<String, Object>> tables = release.tables();
 
         // Every view is masked; the small counts of this test are.
         tables.values().forEach(table -> assertEquals("MASKED", table.get("view")));
@@ -91,6 +61,133 @@ class IndicatorDifferencingAttackTest {
 
         int maskedCells = 0;
         for (String measure : measures(tables.get("NATION/FR"))) {
+            DifferencingAttacker attacker = release.attacker(measure);
+            maskedCells += attacker.maskedCells().size();
+            assertEquals(Map.of(), attacker.subtract(), measure + ": recovered by subtraction");
+            assertEquals(Set.of(), attacker.solve(), measure + ": determined by a combination of relations");
+        }
+        assertTrue(maskedCells >= 2, "the attack had masked cells to go after");
+
+        JsonPath series = given().auth().oauth2(Tokens.reporting()).queryParam("from", year).queryParam("to", year)
+                .queryParam("level", "REGION").queryParam("code", "44").get("/api/v1/indicators/series")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(tables.get("REGION/44").get("measures"), series.getList("years[0].measures"),
+                "the series publishes the same masks as the single-year table");
+    }
+
+    /**
+     * Two releases of one year: the attacker downloads everything, then downloads again after a change
+     * it knows the place of (young people solicited in collectivity 56), and sets every cell the change
+     * did not touch, as shown the second time, against the relations of the first release.
+     * <p>
+     * In Bretagne (region 53, written for that year by this test only), 22 solicits 3 young people, 29
+     * solicits 12 and 35 solicits 20. The first release masks 22 and, to protect it, 29 (the smallest
+     * other collectivity). Then 56 solicits 11. Without memory, the second release would mask 56
+     * (now the smallest) instead of 29 and show 29's unchanged 12, so that region 53 minus 29 minus 35
+     * in the first release would give 22. Since a cell masked once stays masked in every later release
+     * of its year, 29 stays masked and nothing is recovered.
+     */
+    @Test
+    void twoReleasesOfOneYearCannotBeDifferenced() {
+        int year = IndicatorFixtures.pastYear() - 2;
+        Map<String, Integer> solicited = Map.of("22", 3, "29", 12, "35", 20);
+        for (Map.Entry<String, Integer> entry : solicited.entrySet()) {
+            solicitYoungPeople(year, entry.getKey(), Directory.newMissionLocale(entry.getKey()), entry.getValue());
+        }
+        UUID missionLocaleOf56 = Directory.newMissionLocale("56");
+        Predicate<String> bretagne = departement -> List.of("22", "29", "35", "56").contains(departement);
+        Release first = Release.download(year, bretagne);
+        assertTrue(masked(first.tables().get("DEPARTEMENT/22"), "SOLICITED", "TOTAL"));
+        assertTrue(masked(first.tables().get("DEPARTEMENT/29"), "SOLICITED", "TOTAL"), "29 protects 22 in the first release");
+
+        solicitYoungPeople(year, "56", missionLocaleOf56, 11);
+        Release second = Release.download(year, bretagne);
+        Set<String> changed = Set.of("NATION/FR", "REGION/53", "DEPARTEMENT/56", "MISSION_LOCALE/" + missionLocaleOf56);
+
+        int maskedCells = 0;
+        for (String measure : measures(first.tables().get("NATION/FR"))) {
+            DifferencingAttacker attacker = first.attacker(measure);
+            second.shownCells(measure).forEach((cell, value) -> {
+                if (!changed.contains(cell.substring(0, cell.lastIndexOf('/')))) {
+                    attacker.learn(cell, value);
+                }
+            });
+            maskedCells += attacker.maskedCells().size();
+            assertEquals(Map.of(), attacker.subtract(), measure + ": recovered by subtraction across the two releases");
+            assertEquals(Set.of(), attacker.solve(), measure + ": determined across the two releases");
+        }
+        assertTrue(maskedCells >= 2, "the attack had masked cells to go after");
+    }
+
+    /** The collectivity registers young people born early in {@code year - 16} and solicits the Mission Locale for them in March. */
+    private static void solicitYoungPeople(int year, String departement, UUID missionLocale, int count) {
+        for (int i = 0; i < count; i++) {
+            UUID pathway = IndicatorFixtures.register(departement, IndicatorFixtures.on(year - 16, 1, 2 + i));
+            IndicatorFixtures.solicit(departement, pathway, missionLocale, IndicatorFixtures.on(year, 3, 1 + i));
+        }
+    }
+
+    /**
+     * Everything the reporting role may download for a year: the nation, every region, every
+     * collectivity, and the Missions Locales of the collectivities chosen; with the relations the
+     * published figures obey.
+     */
+    private record Release(Map<String, Map<String, Object>> tables, Map<String, List<String>> departementsByRegion,
+            Map<String, List<String>> missionsLocalesByDepartement) {
+
+        static Release download(int year, Predicate<String> missionLocalesOf) {
+            Map<String, Map<String, Object>> tables = new LinkedHashMap<>();
+            tables.put("NATION/FR", fetch(year, "NATION", null));
+            List<Map<String, Object>> departements = given().auth().oauth2(Tokens.reporting()).get("/api/v1/departements")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            Map<String, List<String>> departementsByRegion = new HashMap<>();
+            for (Map<String, Object> departement : departements) {
+                String code = (String) departement.get("code");
+                @SuppressWarnings("unchecked")
+                String region = (String) ((Map<String, Object>) departement.get("region")).get("code");
+                departementsByRegion.computeIfAbsent(region, r -> new ArrayList<>()).add(code);
+                tables.put("DEPARTEMENT/" + code, fetch(year, "DEPARTEMENT", code));
+            }
+            for (String region : departementsByRegion.keySet()) {
+                tables.put("REGION/" + region, fetch(year, "REGION", region));
+            }
+            Map<String, List<String>> missionsLocalesByDepartement = new HashMap<>();
+            String cursor = null;
+            do {
+                var request = given().auth().oauth2(Tokens.reporting()).queryParam("limit", 500);
+                if (cursor != null) {
+                    request = request.queryParam("cursor", cursor);
+                }
+                JsonPath page = request.get("/api/v1/missions-locales").then().statusCode(200).extract().jsonPath();
+                for (Map<String, Object> missionLocale : page.<Map<String, Object>>getList("items")) {
+                    String departement = (String) missionLocale.get("departementCode");
+                    if (missionLocalesOf.test(departement)) {
+                        String id = (String) missionLocale.get("id");
+                        missionsLocalesByDepartement.computeIfAbsent(departement, d -> new ArrayList<>()).add(id);
+                        tables.put("MISSION_LOCALE/" + id, fetch(year, "MISSION_LOCALE", id));
+                    }
+                }
+                cursor = page.getString("nextCursor");
+            } while (cursor != null);
+            return new Release(tables, departementsByRegion, missionsLocalesByDepartement);
+        }
+
+        /** The shown cells of a measure, by name ("scope/category"). */
+        Map<String, Long> shownCells(String measure) {
+            Map<String, Long> shown = new LinkedHashMap<>();
+            tables.forEach((scope, table) -> {
+                for (String category : CATEGORIES) {
+                    Map<String, Object> cell = cell(table, measure, category);
+                    if (cell != null && !Boolean.TRUE.equals(cell.get("masked"))) {
+                        shown.put(scope + "/" + category, ((Number) cell.get("value")).longValue());
+                    }
+                }
+            });
+            return shown;
+        }
+
+        /** An attacker who knows the release's cells of a measure and every relation between them. */
+        DifferencingAttacker attacker(String measure) {
             DifferencingAttacker attacker = new DifferencingAttacker();
             tables.forEach((scope, table) -> {
                 for (String category : CATEGORIES) {
@@ -126,21 +223,14 @@ class IndicatorDifferencingAttackTest {
                 departementsByRegion.forEach((region, codes) -> attacker.relation("REGION/" + region + "/" + category,
                         codes.stream().map(code -> "DEPARTEMENT/" + code + "/" + category).toList()));
             }
-            if (cell(tables.get("MISSION_LOCALE/" + missionsLocalesByDepartement.get("08").get(0)), measure, "TOTAL") != null) {
+            boolean missionLocaleLevel = missionsLocalesByDepartement.values().stream().flatMap(List::stream)
+                    .anyMatch(id -> cell(tables.get("MISSION_LOCALE/" + id), measure, "TOTAL") != null);
+            if (missionLocaleLevel) {
                 missionsLocalesByDepartement.forEach((departement, ids) -> attacker.relation("DEPARTEMENT/" + departement + "/TOTAL",
                         ids.stream().map(id -> "MISSION_LOCALE/" + id + "/TOTAL").toList()));
             }
-            maskedCells += attacker.maskedCells().size();
-            assertEquals(Map.of(), attacker.subtract(), measure + ": recovered by subtraction");
-            assertEquals(Set.of(), attacker.solve(), measure + ": determined by a combination of relations");
+            return attacker;
         }
-        assertTrue(maskedCells >= 2, "the attack had masked cells to go after");
-
-        JsonPath series = given().auth().oauth2(Tokens.reporting()).queryParam("from", year).queryParam("to", year)
-                .queryParam("level", "REGION").queryParam("code", "44").get("/api/v1/indicators/series")
-                .then().statusCode(200).extract().jsonPath();
-        assertEquals(tables.get("REGION/44").get("measures"), series.getList("years[0].measures"),
-                "the series publishes the same masks as the single-year table");
     }
 
     private static Map<String, Object> fetch(int year, String level, String code) {

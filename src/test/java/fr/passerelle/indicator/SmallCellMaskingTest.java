@@ -67,6 +67,31 @@ class SmallCellMaskingTest {
     }
 
     /**
+     * Two releases of region 35 = A 3 + B 12 + C 20 + D 0, then D 11. Without memory the second
+     * masks A and D and shows B's unchanged 12, which gives A in the first (35 - 12 - 20); with the
+     * first release's masks forced, B stays masked and D may be shown.
+     */
+    @Test
+    void aCellMaskedInAnEarlierReleaseStaysMaskedAndProtected() {
+        List<SmallCellMasking.Group> groups = List.of(group(0, 1, 2, 3, 4));
+        boolean[] first = SmallCellMasking.mask(new long[] {35, 3, 12, 20, 0}, groups, THRESHOLD);
+        assertArrayEquals(new boolean[] {false, true, true, false, false}, first);
+        long[] later = {46, 3, 12, 20, 11};
+        assertArrayEquals(new boolean[] {false, true, false, false, true}, SmallCellMasking.mask(later, groups, THRESHOLD),
+                "without memory, B is shown");
+        boolean[] second = SmallCellMasking.mask(later, groups, THRESHOLD, first);
+        assertArrayEquals(new boolean[] {false, true, true, false, false}, second);
+        assertSafe(later, groups, second);
+        // A forced cell that is now 0 stays masked too, and is protected like the others.
+        long[] emptied = {32, 0, 12, 20, 0};
+        boolean[] third = SmallCellMasking.mask(emptied, groups, THRESHOLD, second);
+        assertTrue(third[1] && third[2]);
+        assertSafe(emptied, groups, third);
+        assertArrayEquals(new boolean[] {true, false}, SmallCellMasking.mask(new long[] {3, 5}, List.of(), 0, new boolean[] {true, false}),
+                "masking disabled since: what was published masked stays so");
+    }
+
+    /**
      * A two-way table (rows and columns with their totals) where every row and column has two or
      * more masked cells with a large enough sum, yet one cell is determined: two blocks of masked
      * cells joined by a single cell. Row 1 + row 2 - column 1 - column 2 leaves that cell alone.

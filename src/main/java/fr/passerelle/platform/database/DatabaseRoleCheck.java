@@ -24,7 +24,8 @@ public class DatabaseRoleCheck {
             new String[] {"audit_record", "UPDATE"}, new String[] {"audit_record", "DELETE"}, new String[] {"audit_record", "TRUNCATE"},
             new String[] {"pathway_event", "UPDATE"}, new String[] {"pathway_event", "DELETE"}, new String[] {"pathway_event", "TRUNCATE"},
             new String[] {"indicator_report", "UPDATE"}, new String[] {"indicator_report", "DELETE"},
-            new String[] {"indicator_report", "TRUNCATE"});
+            new String[] {"indicator_report", "TRUNCATE"}, new String[] {"indicator_published_mask", "UPDATE"},
+            new String[] {"indicator_published_mask", "DELETE"}, new String[] {"indicator_published_mask", "TRUNCATE"});
 
     private final DataSource dataSource;
 
