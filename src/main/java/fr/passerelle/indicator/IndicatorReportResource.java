@@ -4,6 +4,7 @@ import fr.passerelle.indicator.IndicatorReportViews.FreezeRequest;
 import fr.passerelle.indicator.IndicatorReportViews.History;
 import fr.passerelle.indicator.IndicatorReportViews.Preview;
 import fr.passerelle.indicator.IndicatorReportViews.Version;
+import fr.passerelle.platform.idempotency.IdempotencyService;
 import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.Csv;
@@ -11,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,10 +43,12 @@ public class IndicatorReportResource {
             + "figures); the reporting role reads frozen versions (masked); anyone else 403.";
 
     private final IndicatorReportService service;
+    private final IdempotencyService idempotency;
     private final CurrentCaller caller;
 
-    public IndicatorReportResource(IndicatorReportService service, CurrentCaller caller) {
+    public IndicatorReportResource(IndicatorReportService service, IdempotencyService idempotency, CurrentCaller caller) {
         this.service = service;
+        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -75,10 +79,13 @@ public class IndicatorReportResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public Response freeze(@Parameter(example = "33") @PathParam("departementCode") String departementCode,
-            @Parameter(example = "2025") @PathParam("year") int year, @Valid FreezeRequest body, @Context UriInfo uri) {
-        Version version = service.freeze(caller.get(), departementCode, year, body == null ? null : body.reason());
-        return Response.created(uri.getAbsolutePathBuilder().path("versions").path(String.valueOf(version.version())).build())
-                .entity(version).build();
+            @Parameter(example = "2025") @PathParam("year") int year,
+            @Parameter(description = IdempotencyService.KEY_DESCRIPTION) @HeaderParam(IdempotencyService.HEADER) String key, @Valid FreezeRequest body, @Context UriInfo uri) {
+        return idempotency.respond(caller.get().organisationId(), key, "POST", uri.getPath(), body, () -> {
+            Version version = service.freeze(caller.get(), departementCode, year, body == null ? null : body.reason());
+            return Response.created(uri.getAbsolutePathBuilder().path("versions").path(String.valueOf(version.version())).build())
+                    .entity(version).build();
+        });
     }
 
     @GET

@@ -1,5 +1,6 @@
 package fr.passerelle.partner;
 
+import fr.passerelle.platform.idempotency.IdempotencyService;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
@@ -37,10 +38,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConventionResource {
 
     private final ConventionService service;
+    private final IdempotencyService idempotency;
     private final CurrentCaller caller;
 
-    public ConventionResource(ConventionService service, CurrentCaller caller) {
+    public ConventionResource(ConventionService service, IdempotencyService idempotency, CurrentCaller caller) {
         this.service = service;
+        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -74,10 +77,13 @@ public class ConventionResource {
         @Header(name = HttpHeaders.ETAG, schema = @Schema(type = SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = ConventionView.class)))
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response create(@Valid @NotNull ConventionRequest body, @Context UriInfo uri) {
-        Versioned<ConventionView> created = service.create(body);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.value().id().toString()).build())
-                .header(HttpHeaders.ETAG, created.etag()).entity(created.value()).build();
+    public Response create(@Parameter(description = IdempotencyService.KEY_DESCRIPTION) @HeaderParam(IdempotencyService.HEADER) String key, @Valid @NotNull ConventionRequest body,
+            @Context UriInfo uri) {
+        return idempotency.respond(caller.get().organisationId(), key, "POST", uri.getPath(), body, () -> {
+            Versioned<ConventionView> created = service.create(body);
+            return Response.created(uri.getAbsolutePathBuilder().path(created.value().id().toString()).build())
+                    .header(HttpHeaders.ETAG, created.etag()).entity(created.value()).build();
+        });
     }
 
     @PUT
@@ -94,8 +100,9 @@ public class ConventionResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull ConventionRequest body) {
-        return ok(service.replace(id, ifMatch, body));
+            @Parameter(description = IdempotencyService.KEY_DESCRIPTION) @HeaderParam(IdempotencyService.HEADER) String key, @Valid @NotNull ConventionRequest body, @Context UriInfo uri) {
+        return idempotency.respond(caller.get().organisationId(), key, "PUT", uri.getPath(), body,
+                () -> ok(service.replace(id, ifMatch, body)));
     }
 
     private static Response ok(Versioned<ConventionView> versioned) {

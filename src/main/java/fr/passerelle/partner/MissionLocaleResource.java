@@ -1,6 +1,8 @@
 package fr.passerelle.partner;
 
+import fr.passerelle.platform.idempotency.IdempotencyService;
 import fr.passerelle.platform.problem.ApiException;
+import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.Csv;
 import fr.passerelle.platform.web.Page;
@@ -40,10 +42,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MissionLocaleResource {
 
     private final MissionLocaleService service;
+    private final IdempotencyService idempotency;
+    private final CurrentCaller caller;
     private final PageRequest pages;
 
-    public MissionLocaleResource(MissionLocaleService service, PageRequest pages) {
+    public MissionLocaleResource(MissionLocaleService service, IdempotencyService idempotency, CurrentCaller caller, PageRequest pages) {
         this.service = service;
+        this.idempotency = idempotency;
+        this.caller = caller;
         this.pages = pages;
     }
 
@@ -87,10 +93,13 @@ public class MissionLocaleResource {
             content = @Content(schema = @Schema(implementation = MissionLocaleView.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response create(@Valid @NotNull MissionLocaleRequest body, @Context UriInfo uri) {
-        Versioned<MissionLocaleView> created = service.create(body);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.value().id().toString()).build())
-                .header(HttpHeaders.ETAG, created.etag()).entity(created.value()).build();
+    public Response create(@Parameter(description = IdempotencyService.KEY_DESCRIPTION) @HeaderParam(IdempotencyService.HEADER) String key, @Valid @NotNull MissionLocaleRequest body,
+            @Context UriInfo uri) {
+        return idempotency.respond(caller.get().organisationId(), key, "POST", uri.getPath(), body, () -> {
+            Versioned<MissionLocaleView> created = service.create(body);
+            return Response.created(uri.getAbsolutePathBuilder().path(created.value().id().toString()).build())
+                    .header(HttpHeaders.ETAG, created.etag()).entity(created.value()).build();
+        });
     }
 
     @PUT
@@ -109,8 +118,9 @@ public class MissionLocaleResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response replace(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version read", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull MissionLocaleRequest body) {
-        return ok(service.replace(id, ifMatch, body));
+            @Parameter(description = IdempotencyService.KEY_DESCRIPTION) @HeaderParam(IdempotencyService.HEADER) String key, @Valid @NotNull MissionLocaleRequest body, @Context UriInfo uri) {
+        return idempotency.respond(caller.get().organisationId(), key, "PUT", uri.getPath(), body,
+                () -> ok(service.replace(id, ifMatch, body)));
     }
 
     @POST
@@ -124,10 +134,13 @@ public class MissionLocaleResource {
                     + "nothing is imported and the 422 problem lists every invalid line in `errors[]`.")
     @RequestBody(required = true, content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
             example = "name,siret,departementCode,regionalAssociation,active\r\nMission Locale des Graves,44306184100047,33,ARML Nouvelle-Aquitaine,true\r\n"))
-    @APIResponse(responseCode = "200", description = "Applied in full")
+    @APIResponse(responseCode = "200", description = "Applied in full",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public ImportReport importCsv(String body) {
-        return service.importCsv(body == null ? "" : body);
+    public Response importCsv(@Parameter(description = IdempotencyService.KEY_DESCRIPTION) @HeaderParam(IdempotencyService.HEADER) String key, String body, @Context UriInfo uri) {
+        String csv = body == null ? "" : body;
+        return idempotency.respond(caller.get().organisationId(), key, "POST", uri.getPath(), csv,
+                () -> Response.ok(service.importCsv(csv)).build());
     }
 
     private static Response ok(Versioned<MissionLocaleView> versioned) {

@@ -1,9 +1,9 @@
 package fr.passerelle.pathway;
 
 import fr.passerelle.platform.audit.Audited;
+import fr.passerelle.platform.audit.Purpose;
 import fr.passerelle.platform.idempotency.IdempotencyService;
 import fr.passerelle.platform.idempotency.StoredResponse;
-import fr.passerelle.platform.audit.Purpose;
 import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,6 @@
 package fr.passerelle.webhook;
 
+import fr.passerelle.platform.idempotency.IdempotencyService;
 import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.Page;
@@ -9,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,11 +37,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WebhookResource {
 
     private final WebhookService service;
+    private final IdempotencyService idempotency;
     private final CurrentCaller caller;
     private final PageRequest pages;
 
-    public WebhookResource(WebhookService service, CurrentCaller caller, PageRequest pages) {
+    public WebhookResource(WebhookService service, IdempotencyService idempotency, CurrentCaller caller, PageRequest pages) {
         this.service = service;
+        this.idempotency = idempotency;
         this.caller = caller;
         this.pages = pages;
     }
@@ -60,9 +64,12 @@ public class WebhookResource {
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response register(@Valid @NotNull WebhookRequest body, @Context UriInfo uri) {
-        WebhookView created = service.register(caller.get(), body);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    public Response register(@Parameter(description = IdempotencyService.KEY_DESCRIPTION) @HeaderParam(IdempotencyService.HEADER) String key,
+            @Valid @NotNull WebhookRequest body, @Context UriInfo uri) {
+        return idempotency.respond(caller.get().organisationId(), key, "POST", uri.getPath(), body, () -> {
+            WebhookView created = service.register(caller.get(), body);
+            return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+        });
     }
 
     @GET
@@ -90,8 +97,11 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "Active")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public WebhookView approve(@PathParam("id") UUID id) {
-        return service.approve(id);
+    public Response approve(@PathParam("id") UUID id,
+            @Parameter(description = IdempotencyService.KEY_DESCRIPTION) @HeaderParam(IdempotencyService.HEADER) String key,
+            @Context UriInfo uri) {
+        return idempotency.respond(caller.get().organisationId(), key, "POST", uri.getPath(), null,
+                () -> Response.ok(service.approve(id)).build());
     }
 
     @POST
@@ -100,8 +110,11 @@ public class WebhookResource {
     @Operation(operationId = "disableWebhook", summary = "Stop deliveries to a webhook")
     @APIResponse(responseCode = "200", description = "Disabled")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public WebhookView disable(@PathParam("id") UUID id) {
-        return service.disable(caller.get(), id);
+    public Response disable(@PathParam("id") UUID id,
+            @Parameter(description = IdempotencyService.KEY_DESCRIPTION) @HeaderParam(IdempotencyService.HEADER) String key,
+            @Context UriInfo uri) {
+        return idempotency.respond(caller.get().organisationId(), key, "POST", uri.getPath(), null,
+                () -> Response.ok(service.disable(caller.get(), id)).build());
     }
 
     @GET
@@ -123,8 +136,12 @@ public class WebhookResource {
     @Operation(operationId = "redeliverWebhookDelivery", summary = "Send a delivery again, whatever became of it")
     @APIResponse(responseCode = "202", description = "Due again now")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
-        service.redeliver(caller.get(), id, deliveryId);
-        return Response.accepted().build();
+    public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId,
+            @Parameter(description = IdempotencyService.KEY_DESCRIPTION) @HeaderParam(IdempotencyService.HEADER) String key,
+            @Context UriInfo uri) {
+        return idempotency.respond(caller.get().organisationId(), key, "POST", uri.getPath(), null, () -> {
+            service.redeliver(caller.get(), id, deliveryId);
+            return Response.accepted().build();
+        });
     }
 }

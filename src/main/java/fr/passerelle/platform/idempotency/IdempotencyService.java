@@ -1,5 +1,7 @@
 package fr.passerelle.platform.idempotency;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.problem.ProblemType;
@@ -7,6 +9,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +28,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Idempotency-Key on interactive POSTs. The first request claims the key in a transaction of its
+ * Idempotency-Key on interactive writes. The first request claims the key in a transaction of its
  * own, so that a concurrent retry sees it; its response is kept in the same transaction as the
  * change it made. A retry with the same key and body gets that response again; with another body,
  * 422; while the first is still running, 409; once what it recorded was erased, 410. A key is
@@ -33,16 +39,20 @@ import java.util.regex.Pattern;
 public class IdempotencyService {
 
     public static final String HEADER = "Idempotency-Key";
+    /** How the contract describes the header. */
+    public static final String KEY_DESCRIPTION = "Makes a retry safe: same key and request, same response";
     static final Duration RETENTION = Duration.ofHours(24);
     /** Longer than any transaction may last (60 s by default): an incomplete claim older than this has no request behind it. */
     static final Duration STALE_CLAIM = Duration.ofMinutes(2);
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
     private final EntityManager entityManager;
+    private final ObjectMapper mapper;
     private final Clock clock;
 
-    public IdempotencyService(EntityManager entityManager, Clock clock) {
+    public IdempotencyService(EntityManager entityManager, ObjectMapper mapper, Clock clock) {
         this.entityManager = entityManager;
+        this.mapper = mapper;
         this.clock = clock;
     }
 
@@ -96,6 +106,38 @@ public class IdempotencyService {
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> release(organisationId, key));
             throw e;
+        }
+    }
+
+    /**
+     * Runs a write whose resource builds its own JAX-RS response under the caller's Idempotency-Key
+     * (none: it just runs), and answers that response; a retry with the same key and request gets
+     * the first one again (status, JSON body, ETag and Location).
+     */
+    public Response respond(String organisationId, String key, String method, String path, Object request, Supplier<Response> write) {
+        StoredResponse stored = execute(organisationId, key, requestHash(method, path, json(request)), () -> {
+            Response response = write.get();
+            return new StoredResponse(response.getStatus(), response.getEntity() == null ? null : json(response.getEntity()),
+                    response.getHeaderString(HttpHeaders.ETAG), response.getLocation() == null ? null : response.getLocation().toString());
+        });
+        Response.ResponseBuilder builder = Response.status(stored.status());
+        if (stored.body() != null) {
+            builder.type(MediaType.APPLICATION_JSON).entity(stored.body());
+        }
+        if (stored.etag() != null) {
+            builder.header(HttpHeaders.ETAG, stored.etag());
+        }
+        if (stored.location() != null) {
+            builder.header(HttpHeaders.LOCATION, stored.location());
+        }
+        return builder.build();
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
