@@ -29,14 +29,14 @@ final class HeldSteps {
      */
     static Optional<StoredEvent> find(List<StoredEvent> events, EventType type, LocalDate occurredOn, EventData.Payload data,
             OrganisationKind recorderKind, String recorderId) {
-        List<StoredEvent> steps = PathwayFold.effectiveSteps(events);
+        // Only these types are looked up: the fold is not run for the events of a batch's other steps.
         return switch (type) {
-            case ASE_SUPPORT_CHANGED, AUTONOMY_PROJECT_RECORDED -> latest(steps.stream()
+            case ASE_SUPPORT_CHANGED, AUTONOMY_PROJECT_RECORDED -> latest(PathwayFold.effectiveSteps(events).stream()
                     .filter(step -> step.type() == type || type == EventType.ASE_SUPPORT_CHANGED && step.type() == EventType.ASE_SUPPORT_STARTED)
                     .toList())
                     .filter(current -> current.type() == type && current.recordedBy(recorderKind, recorderId)
                             && current.occurredOn().equals(occurredOn) && current.data().equals(data));
-            case JOINT_STEP_CONFIRMED, JOINT_STEP_DISPUTED -> latest(steps.stream()
+            case JOINT_STEP_CONFIRMED, JOINT_STEP_DISPUTED -> latest(PathwayFold.effectiveSteps(events).stream()
                     .filter(step -> (step.type() == EventType.JOINT_STEP_CONFIRMED || step.type() == EventType.JOINT_STEP_DISPUTED)
                             && step.recordedBy(recorderKind, recorderId)
                             && CloudEventReader.targetOf(step.data()).equals(CloudEventReader.targetOf(data)))
