@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What one pathway contributes to the counts, derived from its history alone (effective steps:
@@ -86,6 +87,7 @@ final class IndicatorFacts {
         private final List<Transfer> transfers = new ArrayList<>();
         private final List<StoredEvent> aseSteps = new ArrayList<>();
         private final Map<UUID, Joint> joint = new HashMap<>();
+        private final Map<LocalDate, Set<UUID>> sharedAtEndOf = new HashMap<>();
         private String initialOwner;
 
         Computation(PathwayHistory history, Function<String, String> regionOf) {
@@ -272,8 +274,10 @@ final class IndicatorFacts {
 
         /** Whether the pathway is shared with the Mission Locale at the end of the given day, as the fold derives shares. */
         private boolean shareActiveAtEndOf(UUID missionLocale, LocalDate day) {
-            return history.stateAtEndOf(day).missionLocales().stream()
-                    .anyMatch(link -> link.missionLocaleId().equals(missionLocale) && link.share() == PathwayState.ShareStatus.ACTIVE);
+            return sharedAtEndOf.computeIfAbsent(day, end -> history.stateAtEndOf(end).missionLocales().stream()
+                    .filter(link -> link.share() == PathwayState.ShareStatus.ACTIVE)
+                    .map(PathwayState.MissionLocaleLink::missionLocaleId).collect(Collectors.toSet()))
+                    .contains(missionLocale);
         }
 
         /** The collectivity that owns the pathway on a day: the one that registered it, then each transfer's receiver from its date. */
