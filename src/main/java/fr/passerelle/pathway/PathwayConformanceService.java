@@ -6,6 +6,11 @@ import fr.passerelle.platform.security.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.InvalidTransactionException;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Arrays;
@@ -15,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * What a vendor needs to prove its integration: a dry run of a push, and which event types an
@@ -38,9 +44,11 @@ public class PathwayConformanceService {
     private final EntityManager entityManager;
     private final AuditService audit;
     private final ConformanceEventRepository statistics;
+    private final TransactionManager transactions;
 
     public PathwayConformanceService(PathwayWriteService write, EntityManager entityManager, AuditService audit,
-            ConformanceEventRepository statistics) {
+            ConformanceEventRepository statistics, TransactionManager transactions) {
+        this.transactions = transactions;
         this.write = write;
         this.entityManager = entityManager;
         this.audit = audit;
@@ -53,11 +61,10 @@ public class PathwayConformanceService {
      * that would create one names none.
      */
     public List<EventOutcome> dryRun(Caller caller, List<EventSubmission> submissions) {
-        List<EventOutcome> outcomes = QuarkusTransaction.requiringNew().call(() -> {
+        List<EventOutcome> outcomes = rolledBack(() -> {
             List<EventOutcome> would = write.record(caller, submissions);
             // Deferred statements run too, so that every constraint is checked before the rollback.
             entityManager.flush();
-            QuarkusTransaction.setRollbackOnly();
             return would;
         });
         Set<UUID> named = new HashSet<>();
@@ -67,8 +74,27 @@ public class PathwayConformanceService {
             audit.record(caller, AuditService.Operation.DRY_RUN, existing);
             return outcomes.stream().map(outcome -> new EventOutcome(outcome.status(),
                     outcome.status() == EventOutcome.Status.ACCEPTED ? null : outcome.eventId(),
-                    existing.contains(outcome.pathwayId()) ? outcome.pathwayId() : null, null, outcome.rejection())).toList();
+                    outcome.pathwayId() != null && existing.contains(outcome.pathwayId()) ? outcome.pathwayId() : null, null,
+                    outcome.rejection())).toList();
         });
+    }
+
+    /** Runs the work in a transaction of its own, suspending any current one, and always rolls it back. */
+    private <T> T rolledBack(Supplier<T> work) {
+        try {
+            Transaction outer = transactions.suspend();
+            transactions.begin();
+            try {
+                return work.get();
+            } finally {
+                transactions.rollback();
+                if (outer != null) {
+                    transactions.resume(outer);
+                }
+            }
+        } catch (SystemException | NotSupportedException | InvalidTransactionException e) {
+            throw new IllegalStateException("The dry run's transaction could not be run", e);
+        }
     }
 
     /** Every type of the catalogue the role may push, with the organisation's accepted and refused pushes since the date. */
