@@ -116,9 +116,22 @@ final class OfferCsv {
             OfferRequest request = new OfferRequest(reference, title, description, theme, audiences, minAge, maxAge,
                     new OfferRequest.Territory(communes, epcis), new OfferRequest.Contact(service, email, phone, url), validFrom, validUntil);
             for (Problem.FieldError violation : OfferRules.violations(request)) {
-                errors.add(Problem.FieldError.atLine(row.line(), violation.pointer(), violation.detail()));
+                errors.add(Problem.FieldError.atLine(row.line(), column(violation.pointer()), violation.detail()));
             }
             return errors.size() > before ? null : request;
+        }
+
+        /** The CSV column of a rule's JSON pointer: /territory/communes/2 is the column communes. */
+        private static String column(String pointer) {
+            return switch (pointer.replaceAll("/\\d+$", "")) {
+                case "/territory", "/territory/communes" -> "/communes";
+                case "/territory/epcis" -> "/epcis";
+                case "/contact", "/contact/email" -> "/contactEmail";
+                case "/contact/phone" -> "/contactPhone";
+                case "/contact/url" -> "/contactUrl";
+                case "/contact/service" -> "/contactService";
+                default -> pointer;
+            };
         }
 
         private String field(String column) {

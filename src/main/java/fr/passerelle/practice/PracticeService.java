@@ -78,13 +78,14 @@ public class PracticeService {
                 filter.status() == null ? null : filter.status().name(), filter.author()), afterTitle, afterId, limit + 1);
         Map<UUID, PracticeSheet> byId = rows.isEmpty() ? Map.of() : sheets.list("id in ?1", rows.stream().map(row -> row.sheetId).toList())
                 .stream().collect(Collectors.toMap(sheet -> sheet.id, Function.identity()));
-        return Page.of(rows, limit, row -> view(byId.get(row.sheetId), row), last -> Cursor.encode(last.title, last.sheetId.toString()));
+        return Page.of(rows, limit, row -> view(caller, byId.get(row.sheetId), row), last -> Cursor.encode(last.title,
+                last.sheetId.toString()));
     }
 
     @Transactional
     public Versioned<PracticeView> get(Caller caller, UUID id) {
         PracticeSheet sheet = visible(caller, id);
-        return new Versioned<>(view(sheet, sheets.version(id, shownVersion(caller, sheet))), sheet.version);
+        return new Versioned<>(view(caller, sheet, sheets.version(id, shownVersion(caller, sheet))), sheet.version);
     }
 
     /** Every version the caller may see: all of them for the author and the operator, the published ones for others. */
@@ -93,7 +94,7 @@ public class PracticeService {
         PracticeSheet sheet = visible(caller, id);
         boolean full = seesEverything(caller, sheet);
         return sheets.versions(id).stream().filter(version -> full || version.publishedAt != null)
-                .map(version -> view(sheet, version)).toList();
+                .map(version -> view(caller, sheet, version)).toList();
     }
 
     @Transactional
@@ -113,7 +114,7 @@ public class PracticeService {
         sheets.persist(sheet);
         PracticeSheetVersion version = newVersion(caller, sheet, request);
         sheets.flush();
-        return new Versioned<>(view(sheet, version), sheet.version);
+        return new Versioned<>(view(caller, sheet, version), sheet.version);
     }
 
     /** A new version by the author. A published sheet stays published at its version until the operator publishes the new one. */
@@ -132,7 +133,7 @@ public class PracticeService {
         sheet.updatedAt = Instant.now(clock);
         PracticeSheetVersion version = newVersion(caller, sheet, request);
         sheets.flush();
-        return new Versioned<>(view(sheet, version), sheet.version);
+        return new Versioned<>(view(caller, sheet, version), sheet.version);
     }
 
     /** The operator publishes the latest version. */
@@ -151,7 +152,7 @@ public class PracticeService {
         sheet.publishedVersion = sheet.latestVersion;
         sheet.updatedAt = version.publishedAt;
         sheets.flush();
-        return new Versioned<>(view(sheet, version), sheet.version);
+        return new Versioned<>(view(null, sheet, version), sheet.version);
     }
 
     /** The operator archives a sheet: it leaves the library; its author and the operator keep its history. */
@@ -164,7 +165,7 @@ public class PracticeService {
         sheet.status = PracticeStatus.ARCHIVED;
         sheet.updatedAt = Instant.now(clock);
         sheets.flush();
-        return new Versioned<>(view(sheet, sheets.version(id, sheet.latestVersion)), sheet.version);
+        return new Versioned<>(view(null, sheet, sheets.version(id, sheet.latestVersion)), sheet.version);
     }
 
     private PracticeSheetVersion newVersion(Caller caller, PracticeSheet sheet, PracticeRequest request) {
@@ -242,14 +243,17 @@ public class PracticeService {
         return new PracticeRepository.Reader(caller.is(Role.ADMIN), caller.role().organisationKind().name(), caller.organisationId());
     }
 
-    private PracticeView view(PracticeSheet sheet, PracticeSheetVersion version) {
+    /** The sheet at a version; a reader other than the author and the operator (null: the operator) learns of no unpublished version. */
+    private PracticeView view(Caller caller, PracticeSheet sheet, PracticeSheetVersion version) {
+        boolean full = caller == null || seesEverything(caller, sheet);
         List<PracticeRequest.Attachment> attachments;
         try {
             attachments = mapper.readValue(version.attachments, ATTACHMENTS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return new PracticeView(sheet.id, sheet.authorKind, sheet.authorId, sheet.status, version.number, sheet.latestVersion,
+        return new PracticeView(sheet.id, sheet.authorKind, sheet.authorId, sheet.status, version.number,
+                full ? sheet.latestVersion : sheet.publishedVersion,
                 sheet.publishedVersion, version.title, version.theme, List.of(version.departementCodes), List.of(version.partners),
                 version.summary, version.results, version.contactOrganisation, attachments, version.createdAt, version.publishedAt);
     }

@@ -146,16 +146,19 @@ class OfferTest {
         String header = String.join(",", OfferCsv.COLUMNS) + "\r\n";
         String lineA = a + ",Logement jeunes,\"Aide à la recherche, et à l'installation\",HOUSING,ASE_LEAVERS NEET,16,25,33063 33281,,"
                 + "Service logement,logement@departement.example,,,2025-01-01,\r\n";
+        String noContact = "NOC-" + UUID.randomUUID() + ",Titre,Description,HOUSING,NEET,16,25,33063,,Service,,,,2025-01-01,\r\n";
         String lineB = b + ",Permis de conduire,Financement du permis,MOBILITY,ALL_YOUNG_PEOPLE,18,25,," + BORDEAUX_METROPOLE
                 + ",Service mobilité,,05 56 11 22 33,https://www.departement.example/mobilite,2025-01-01,2030-12-31\r\n";
         String bad = "BAD-" + UUID.randomUUID() + ",Titre,Écrire à jeanne@example.org,HOUSING,NOBODY,16,25,999,,Service,,,,2025-13-01,\r\n";
 
-        given().auth().oauth2(owner).contentType("text/csv; charset=UTF-8").body(header + lineA + bad + lineB + lineA).post(PATH + "/imports").then()
+        given().auth().oauth2(owner).contentType("text/csv; charset=UTF-8").body(header + lineA + bad + noContact + lineB + lineA)
+                .post(PATH + "/imports").then()
                 .statusCode(422).body("type", equalTo("urn:passerelle:problem:validation-failed"))
-                .body("errors.line", hasItem(3)).body("errors.line", hasItem(5))
+                .body("errors.line", hasItem(3)).body("errors.line", hasItem(6)).body("errors.line", not(hasItem(5)))
                 .body("errors.find { it.line == 3 && it.pointer == '/audiences' }.detail", containsString("NOBODY"))
                 .body("errors.find { it.line == 3 && it.pointer == '/validFrom' }.detail", containsString("date"))
-                .body("errors.find { it.line == 5 }.detail", containsString("line 2"));
+                .body("errors.find { it.line == 4 && it.pointer == '/contactEmail' }.detail", containsString("email"))
+                .body("errors.find { it.line == 6 }.detail", containsString("line 2"));
         assertEquals(List.of(), ids(Map.of("owner", "11", "q", a)), "nothing was imported");
 
         given().auth().oauth2(owner).contentType("text/csv; charset=UTF-8").body(header + lineA + lineB).post(PATH + "/imports").then().statusCode(200)

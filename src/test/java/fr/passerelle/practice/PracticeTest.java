@@ -87,7 +87,8 @@ class PracticeTest {
         third.put("summary", "Version en cours de relecture.");
         revise(author, id, etag(author, id), third).statusCode(200).body("version", equalTo(3)).body("status", equalTo("PUBLISHED"))
                 .body("publishedVersion", equalTo(2));
-        given().auth().oauth2(reader).get(PATH + "/" + id).then().statusCode(200).body("version", equalTo(2));
+        given().auth().oauth2(reader).get(PATH + "/" + id).then().statusCode(200).body("version", equalTo(2))
+                .body("latestVersion", equalTo(2));
         given().auth().oauth2(author).get(PATH + "/" + id).then().statusCode(200).body("version", equalTo(3));
         given().auth().oauth2(reader).get(PATH + "/" + id + "/versions").then().statusCode(200).body("version", equalTo(List.of(2)));
         given().auth().oauth2(author).get(PATH + "/" + id + "/versions").then().statusCode(200).body("version", equalTo(List.of(1, 2, 3)))
