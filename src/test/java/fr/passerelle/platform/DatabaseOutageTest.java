@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +62,7 @@ class DatabaseOutageTest {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(DatabaseOutageTest.class);
     private static final String DEPARTEMENT = "05";
     private static final int CLIENTS = 4;
     private static final Set<Integer> ANSWERS_OF_A_HEALTHY_SERVICE = Set.of(200, 201, 401);
@@ -135,6 +139,9 @@ class DatabaseOutageTest {
         }
 
         List<Answer> all = new ArrayList<>(answers);
+        LOG.infof("DatabaseOutageTest: %d answers by status %s (while the database was down: %s)", all.size(),
+                all.stream().collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting())),
+                all.stream().filter(Answer::databaseDown).collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting())));
         List<Answer> unavailable = all.stream().filter(answer -> answer.status() == 503).toList();
         assertFalse(unavailable.isEmpty(), "some calls were made while the database was down");
         for (Answer answer : all) {

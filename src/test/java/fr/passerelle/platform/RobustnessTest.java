@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,6 +109,21 @@ class RobustnessTest {
                 .body("results.problem.type", everyItem(equalTo("urn:passerelle:problem:validation-failed")));
     }
 
+    @Test
+    void anEventWhoseAttributesAreTooLongIsRejectedAndKeptForReconciliation() {
+        String token = Tokens.departement(DEPARTEMENT);
+        UUID pathway = Pathways.register(DEPARTEMENT);
+        Map<String, Object> event = new HashMap<>(CloudEvents.about(pathway, "rights.information-given.v1", Pathways.today(),
+                Map.of("topics", List.of("HOUSING"))));
+        String source = "urn:test:" + "s".repeat(300);
+        event.put("source", source);
+        event.put("type", "t".repeat(5000));
+        given().auth().oauth2(token).contentType(CloudEvents.BATCH).body(List.of(event)).post("/api/v1/events")
+                .then().statusCode(200).body("results[0].status", equalTo("REJECTED"));
+        given().auth().oauth2(token).queryParam("limit", 500).get("/api/v1/events/rejections").then().statusCode(200)
+                .body("items.source", hasItem(source.substring(0, 200)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/missions-locales?q=a%00b", "/api/v1/missions-locales?departement=%00",
         "/api/v1/missions-locales?region=84%00", "/api/v1/pathways?name=a%00b", "/api/v1/pathways?caseReference=%00",
@@ -117,6 +133,15 @@ class RobustnessTest {
         JsonNode problem = assertProblem(raw().send("GET", target, bearer(Tokens.departement(DEPARTEMENT)), null), 400,
                 "malformed-request");
         assertTrue(problem.path("errors").path(0).hasNonNull("parameter"), problem.toString());
+    }
+
+    @Test
+    void aContentTypeThatIsNotAMediaTypeIs400() throws IOException {
+        Map<String, String> headers = new HashMap<>(bearer(Tokens.departement(DEPARTEMENT)));
+        headers.put("Content-Type", "nonsense");
+        JsonNode problem = assertProblem(raw().send("POST", "/api/v1/events", headers, "[]".getBytes(StandardCharsets.UTF_8)), 400,
+                "malformed-request");
+        assertEquals("Content-Type", problem.path("errors").path(0).path("parameter").asText());
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -27,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * correlation id; a request target over the limit (414) or a body announced over it (413), as
  * problem details rather than the HTTP layer's empty answers; and a request target that is not
  * ASCII, not well-formed percent-encoded UTF-8, or that holds a NUL character (which PostgreSQL
- * refuses in any text) is refused with 400 naming the parameter, whatever the endpoint.
+ * refuses in any text), and a Content-Type that is not a media type, are refused with 400 naming
+ * the parameter, whatever the endpoint.
  */
 @ApplicationScoped
 public class RequestEdge {
@@ -66,6 +68,9 @@ public class RequestEdge {
         if (refused == null) {
             refused = unreadableTarget(target);
         }
+        if (refused == null) {
+            refused = unreadableContentType(context.request().getHeader(HttpHeaders.CONTENT_TYPE));
+        }
         if (refused != null) {
             problems.send(context, refused, refused.type() == ProblemType.PAYLOAD_TOO_LARGE && announced(context) > hardCap);
             return;
@@ -98,6 +103,19 @@ public class RequestEdge {
         long max = config.limits().maxBodyBytes();
         return bytes > max ? new ApiException(ProblemType.PAYLOAD_TOO_LARGE,
                 "The body has " + bytes + " bytes; the limit is " + max + " bytes.") : null;
+    }
+
+    /** A Content-Type that is not a media type would fail the router's choice between operations. */
+    private static ApiException unreadableContentType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        try {
+            MediaType.valueOf(contentType);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return malformed("Content-Type", "not a media type (type/subtype, e.g. application/json)");
+        }
     }
 
     /**
