@@ -52,7 +52,8 @@ public class DevTokenResource {
         }
         if (organisation == null || organisation.isBlank()) {
             errors.add(Problem.FieldError.atParameter("org", "the organisation the token acts for: a collectivity code (e.g. 33), "
-                    + "a Mission Locale id, a national body code (e.g. UNML) or PLATEFORME for admin and dpo"));
+                    + "a Mission Locale id, a regional association code (ARML-...), a national body code (e.g. UNML) "
+                    + "or PLATEFORME for admin and dpo"));
         }
         if (!errors.isEmpty()) {
             throw new ApiException(ProblemType.MALFORMED_REQUEST, "Expected parameters: "

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.platform.security.Role;
 import fr.passerelle.support.Directory;
 import fr.passerelle.support.Pathways;
 import fr.passerelle.support.RawHttp;
@@ -17,6 +18,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,7 @@ class ContractFuzzTest {
     private static final int MUTATED_PER_OPERATION = Integer.getInteger("fuzz.requests", 100);
     private static final int WELL_FORMED_PER_OPERATION = 5;
     private static final int CLIENTS = Integer.getInteger("fuzz.clients", 4);
-    private static final List<String> ROLES = List.of("departement", "mission-locale", "reporting", "admin", "dpo");
+    private static final List<String> ROLES = Arrays.stream(Role.values()).map(Role::claim).toList();
     /** Codes no other test uses, so that what the fuzzer creates, freezes or transfers concerns no other test. */
     private static final String DEPARTEMENT = "15";
     private static final String OTHER_DEPARTEMENT = "52";
@@ -158,6 +160,7 @@ class ContractFuzzTest {
         final UUID departementWebhook;
         final UUID missionLocaleWebhook;
         final int reportYear = Pathways.today().getYear() - 1;
+        final String regionalAssociation = SecurityTest.Fixtures.newRegionalAssociation();
 
         FuzzWorld() {
             String departement = token("departement");
@@ -185,6 +188,7 @@ class ContractFuzzTest {
                 case "conventions" -> convention.toString();
                 case "webhooks" -> ("mission-locale".equals(role) ? missionLocaleWebhook : departementWebhook).toString();
                 case "missions-locales" -> missionLocale.toString();
+                case "regional-associations" -> regionalAssociation;
                 case "departements", "indicator-reports" -> DEPARTEMENT;
                 case "versions" -> "1";
                 default -> null;
@@ -199,7 +203,9 @@ class ContractFuzzTest {
                 case "reporting" -> Tokens.reporting();
                 case "admin" -> Tokens.admin();
                 case "dpo" -> Tokens.dpo();
-                default -> throw new IllegalArgumentException(role);
+                case "regional-association" -> Tokens.valid(role, regionalAssociation);
+                // A role added since: a token of it, for an organisation it may not act for (403 everywhere).
+                default -> Tokens.valid(role, DEPARTEMENT);
             };
         }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.problem.ProblemType;
+import fr.passerelle.platform.security.Role;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,9 @@ class DevTokenResourceTest {
         ApiException refused = assertThrows(ApiException.class, () -> resource.token(null, null));
         assertEquals(ProblemType.MALFORMED_REQUEST, refused.type());
         assertEquals(List.of("role", "org"), refused.errors().stream().map(Problem.FieldError::parameter).toList());
-        assertTrue(refused.getMessage().contains("departement, mission-locale, reporting, admin, dpo"), refused.getMessage());
+        for (Role each : Role.values()) {
+            assertTrue(refused.getMessage().contains(each.claim()), refused.getMessage());
+        }
         assertTrue(refused.getMessage().contains("/dev/tokens?role=departement&org=33"), refused.getMessage());
     }
 
