@@ -1,5 +1,6 @@
 package fr.passerelle.sharing;
 
+import fr.passerelle.platform.database.CopyRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
@@ -32,9 +33,21 @@ public class FeedEntryRepository {
         this.entityManager = entityManager;
     }
 
-    /** Writes the entries in order, in the current transaction. */
+    /**
+     * Writes the entries in order, in the current transaction: with COPY for a batch, the database
+     * assigning each entry its transaction id and sequence as it does for an insert.
+     */
     void insert(List<NewEntry> entries, Instant recordedAt) {
         if (entries.isEmpty()) {
+            return;
+        }
+        if (entries.size() >= CopyRows.THRESHOLD) {
+            String recorded = recordedAt.toString();
+            CopyRows rows = new CopyRows(entries.size());
+            for (NewEntry entry : entries) {
+                rows.add(entry.audience()).add(entry.kind()).add(entry.pathwayId()).add(recorded).add(entry.payload()).endRow();
+            }
+            session().doWork(connection -> rows.copyInto(connection, "feed_entry (audience, kind, pathway_id, recorded_at, payload)"));
             return;
         }
         session().doWork(connection -> {
