@@ -3,6 +3,7 @@ package fr.passerelle.audit;
 import fr.passerelle.platform.PasserelleConfig;
 import fr.passerelle.platform.audit.AuditScope;
 import fr.passerelle.platform.audit.Purpose;
+import fr.passerelle.platform.database.TimeOrderedIds;
 import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.security.RefusedToken;
 import fr.passerelle.platform.web.Csv;
@@ -142,7 +143,7 @@ public class AuditService {
     private void insert(String subject, String organisationId, String role, Operation operation, String endpoint, Purpose purpose,
             String outcome, Collection<UUID> pathwayIds, String correlationId) {
         AuditRecord record = new AuditRecord();
-        record.id = UUID.randomUUID();
+        record.id = TimeOrderedIds.next();
         record.recordedAt = clock.instant();
         record.subject = subject;
         record.organisationId = organisationId;

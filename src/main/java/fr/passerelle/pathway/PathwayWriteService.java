@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.audit.AuditService;
 import fr.passerelle.partner.DepartementService;
 import fr.passerelle.partner.MissionLocaleService;
+import fr.passerelle.platform.database.TimeOrderedIds;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.problem.ProblemType;
@@ -244,7 +245,7 @@ public class PathwayWriteService {
             if (dateRefusal.isPresent()) {
                 throw ApiException.invalid(submission.occurredAt() != null ? "/time" : "/occurredOn", dateRefusal.get());
             }
-            StoredEvent event = new StoredEvent(UUID.randomUUID(), work.nextSeq(), work.head.id(), type, submission.occurredOn(),
+            StoredEvent event = new StoredEvent(TimeOrderedIds.next(), work.nextSeq(), work.head.id(), type, submission.occurredOn(),
                     now, caller.role().organisationKind(), caller.organisationId(), submission.targetEventId(), data);
             Staged result = new Staged(index, event, submission.occurredAt(), submission.source(), submission.sourceId());
             work.append(event);
@@ -293,13 +294,13 @@ public class PathwayWriteService {
                             + "anyway with acknowledgedDuplicateOf set to its id.");
                 }
             }
-            PathwayHead head = new PathwayHead(UUID.randomUUID(), caller.organisationId(), caseReference, person.birthDate(), false);
+            PathwayHead head = new PathwayHead(TimeOrderedIds.next(), caller.organisationId(), caseReference, person.birthDate(), false);
             Work work = new Work(head, new ArrayList<>(), true);
             works.put(head.id(), work);
             worksByCaseReference.put(caseReference, work);
             pathwaysByMatchKey.computeIfAbsent(matchKey, key -> new ArrayList<>()).add(head.id());
             newPathways.add(new NewPathway(head, person, matchKey));
-            StoredEvent opened = new StoredEvent(UUID.randomUUID(), work.nextSeq(), head.id(), EventType.PATHWAY_OPENED, today, now,
+            StoredEvent opened = new StoredEvent(TimeOrderedIds.next(), work.nextSeq(), head.id(), EventType.PATHWAY_OPENED, today, now,
                     OrganisationKind.DEPARTEMENT, caller.organisationId(), null, new EventData.PathwayOpened());
             work.append(opened);
             staged.add(new Staged(-1, opened, null, SYSTEM_SOURCE, head.id().toString()));
