@@ -561,7 +561,10 @@ public class PathwayWriteService {
             for (UUID id : pathwayIds) {
                 Work work = works.get(id);
                 List<StoredEvent> all = work.asStored(seqs);
-                PathwayHistory history = PathwayHistory.of(id, work.birthDate, all);
+                // Every staged event stored, in the order staged: the state in hand is the state of the stored events.
+                PathwayHistory history = all.size() == work.events.size()
+                        ? PathwayHistory.of(id, work.birthDate, all, work.state())
+                        : PathwayHistory.of(id, work.birthDate, all);
                 derived.add(PathwayDerivation.derive(id, history.state(), all.size(), codec.encode(history.state()),
                         all.stream().map(StoredEvent::occurredOn).max(Comparator.naturalOrder()).orElse(null)));
                 versions.put(id, (long) all.size());
@@ -645,8 +648,8 @@ public class PathwayWriteService {
         private final List<StoredEvent> events;
         private final int loaded;
         private final PathwayState initialState;
+        private final PathwayFold.Folding folding;
         private long maxSeq;
-        private PathwayState state;
 
         Work(PathwayHead head, List<StoredEvent> stored, boolean created) {
             this.head = head;
@@ -654,8 +657,8 @@ public class PathwayWriteService {
             this.events = new ArrayList<>(stored);
             this.loaded = stored.size();
             this.maxSeq = stored.stream().mapToLong(StoredEvent::seq).max().orElse(0);
-            this.initialState = created ? null : PathwayFold.fold(stored);
-            this.state = initialState;
+            this.folding = new PathwayFold.Folding(stored);
+            this.initialState = created ? null : folding.state();
         }
 
         /** Staged events sort after every stored one, in staging order, until the database numbers them. */
@@ -665,14 +668,11 @@ public class PathwayWriteService {
 
         void append(StoredEvent event) {
             events.add(event);
-            state = null;
+            folding.append(event);
         }
 
         PathwayState state() {
-            if (state == null) {
-                state = PathwayFold.fold(events);
-            }
-            return state;
+            return folding.state();
         }
 
         /** The events as stored: staged ones numbered by the database, those it did not store (a concurrent push did) left out. */
