@@ -142,19 +142,8 @@ public class AuditService {
 
     private void insert(String subject, String organisationId, String role, Operation operation, String endpoint, Purpose purpose,
             String outcome, Collection<UUID> pathwayIds, String correlationId) {
-        AuditRecord record = new AuditRecord();
-        record.id = TimeOrderedIds.next();
-        record.recordedAt = clock.instant();
-        record.subject = subject;
-        record.organisationId = organisationId;
-        record.role = role;
-        record.operation = operation.name();
-        record.endpoint = endpoint;
-        record.purpose = purpose.name();
-        record.outcome = outcome;
-        record.pathwayIds = pathwayIds.stream().distinct().toArray(UUID[]::new);
-        record.correlationId = correlationId;
-        records.persist(record);
+        records.append(TimeOrderedIds.next(), clock.instant(), subject, organisationId, role, operation.name(), endpoint, purpose.name(),
+                outcome, pathwayIds.stream().distinct().toArray(UUID[]::new), correlationId);
     }
 
     /**

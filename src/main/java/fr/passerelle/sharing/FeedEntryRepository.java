@@ -1,15 +1,19 @@
 package fr.passerelle.sharing;
 
 import fr.passerelle.platform.database.CopyRows;
+import fr.passerelle.platform.database.SqlFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.Session;
 
 /**
@@ -28,9 +32,11 @@ public class FeedEntryRepository {
     }
 
     private final EntityManager entityManager;
+    private final DataSource dataSource;
 
-    public FeedEntryRepository(EntityManager entityManager) {
+    public FeedEntryRepository(EntityManager entityManager, DataSource dataSource) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
     }
 
     /**
@@ -73,23 +79,24 @@ public class FeedEntryRepository {
      * entry that commits later.
      */
     List<Entry> after(String audience, String txId, long seq, int limit) {
-        return session().doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(PAGE_QUERY)) {
-                statement.setString(1, audience);
-                statement.setString(2, txId);
-                statement.setLong(3, seq);
-                statement.setInt(4, limit);
-                List<Entry> entries = new ArrayList<>(limit);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        // The raw bytes of the text column: served as they are, never decoded and encoded again.
-                        entries.add(new Entry(rows.getString(1), rows.getLong(2), rows.getTimestamp(3).toInstant(),
-                                rows.getObject(4, UUID.class), rows.getBytes(5)));
-                    }
+        // Plain JDBC on the transaction's connection: a feed request has nothing else for the ORM to do.
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(PAGE_QUERY)) {
+            statement.setString(1, audience);
+            statement.setString(2, txId);
+            statement.setLong(3, seq);
+            statement.setInt(4, limit);
+            List<Entry> entries = new ArrayList<>(Math.min(limit, 1000));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    // The raw bytes of the text column: served as they are, never decoded and encoded again.
+                    entries.add(new Entry(rows.getString(1), rows.getLong(2), rows.getTimestamp(3).toInstant(),
+                            rows.getObject(4, UUID.class), rows.getBytes(5)));
                 }
-                return entries;
             }
-        });
+            return entries;
+        } catch (SQLException e) {
+            throw SqlFailures.translate("read the feed", e);
+        }
     }
 
     /**
