@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,6 +37,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,8 +51,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.copy.CopyManager;
@@ -77,10 +83,10 @@ import org.postgresql.core.BaseConnection;
  * rate-limit counter are left out of it;</li>
  * <li>single CloudEvents pushed over HTTP with one-row-per-commit JDBC inserts into the scratch
  * table, with the same concurrency;</li>
- * <li>the resident memory (RSS) of this JVM while eight départements push batches at once. The
- * benchmark profile starts the test JVM with the production flags of {@code Dockerfile.jvm} and
- * {@code -XX:MaxRAM} standing for the container limit of {@code k8s/deployment.yaml}; the figure
- * includes the benchmark's own clients and prepared bodies, so production stays below it.</li>
+ * <li>the resident memory (RSS) of the packaged application, started as a separate JVM with the
+ * production flags of {@code Dockerfile.jvm} ({@code -XX:MaxRAM} standing for the container limit
+ * of {@code k8s/deployment.yaml}) on the same database, while eight départements push batches to
+ * it at once.</li>
  * </ul>
  * With pg_stat_statements loaded (the benchmark profile does), it prints the statements one batch
  * costs PostgreSQL, heaviest first. JVM CPU is split from /proc/self/task: the JIT compiler threads
@@ -194,38 +200,109 @@ class IngestionBenchmark {
         return results;
     }
 
-    /** The resident memory of this JVM while the clients push batches at once, sampled every 20 ms. */
+    /**
+     * The resident memory of the application as production runs it: the packaged application
+     * (target/quarkus-app, which the benchmark profile builds before the benchmarks) started as a
+     * separate JVM with the production flags ({@code bench.jvm}, those of Dockerfile.jvm, with
+     * {@code -XX:MaxRAM} standing for the container limit), on the benchmark's database, while the
+     * clients push batches to it at once; sampled every 20 ms from /proc.
+     */
     private Memory memoryUnderLoad(List<Client> clients) throws Exception {
-        List<Workload> workloads = new ArrayList<>();
-        for (Client client : clients) {
-            workloads.add(new Workload(client, RSS_BATCHES));
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the benchmark with -Pbenchmark, which builds it first");
         }
-        System.gc();
-        long before = procStatus("VmRSS");
-        AtomicLong peak = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    peak.accumulateAndGet(procStatus("VmRSS"), Math::max);
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        Config config = ConfigProvider.getConfig();
+        int port = Integer.getInteger("bench.prod-port", 18600);
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of(System.getProperty("bench.jvm", "").trim().split("\\s+")));
+        command.addAll(List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "benchmark-production-jvm.log").toFile());
+        Map<String, String> environment = builder.environment();
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", config.getValue("quarkus.datasource.jdbc.url", String.class));
+        environment.put("QUARKUS_DATASOURCE_USERNAME", config.getValue("quarkus.datasource.username", String.class));
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", config.getValue("quarkus.datasource.password", String.class));
+        environment.put("QUARKUS_FLYWAY_JDBC_URL", config.getValue("quarkus.flyway.jdbc-url", String.class));
+        environment.put("QUARKUS_FLYWAY_USERNAME", config.getValue("quarkus.flyway.username", String.class));
+        environment.put("QUARKUS_FLYWAY_PASSWORD", config.getValue("quarkus.flyway.password", String.class));
+        // Production refuses the development issuer and key: the benchmark is an issuer of its own.
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        Path publicKey = Path.of("target", "benchmark-jwt-public.pem").toAbsolutePath();
+        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
+        String issuer = "https://benchmark.passerelle.invalid";
+        environment.put("MP_JWT_VERIFY_ISSUER", issuer);
+        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+        Process production = builder.start();
+        try {
+            URI service = URI.create("http://localhost:" + port);
+            awaitReady(production, service);
+            List<Workload> workloads = new ArrayList<>();
+            for (Client client : clients) {
+                Workload workload = new Workload(client, RSS_BATCHES);
+                workload.target = service.resolve("/api/v1/events");
+                workload.token = Tokens.issuedBy(issuer, keys.getPrivate(), "departement", client.departement);
+                workloads.add(workload);
             }
-        }, CLIENT_THREAD + "-sampler");
-        sampler.start();
-        Measure load = time(workloads, this::pushBatches);
-        sampler.interrupt();
-        sampler.join();
-        int events = workloads.stream().mapToInt(workload -> workload.batchBodies.size() * BATCH).sum();
-        return new Memory(clients.size(), events, load, before, peak.get(), procStatus("VmHWM"), Runtime.getRuntime().maxMemory());
+            long before = procStatus(production.pid(), "VmRSS");
+            AtomicLong peak = new AtomicLong(before);
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        peak.accumulateAndGet(procStatus(production.pid(), "VmRSS"), Math::max);
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }, CLIENT_THREAD + "-sampler");
+            sampler.start();
+            Measure load = time(workloads, this::pushBatches);
+            sampler.interrupt();
+            sampler.join();
+            int events = workloads.stream().mapToInt(workload -> workload.batchBodies.size() * BATCH).sum();
+            return new Memory(clients.size(), events, load, before, peak.get(), procStatus(production.pid(), "VmHWM"),
+                    String.join(" ", command.subList(1, command.size() - 3)));
+        } finally {
+            production.destroy();
+            if (!production.waitFor(60, TimeUnit.SECONDS)) {
+                production.destroyForcibly();
+            }
+        }
     }
 
-    /** A field of /proc/self/status in bytes (VmRSS, VmHWM: given in kB). */
-    private static long procStatus(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+    /** Waits until the application answers ready, or fails when it stopped or took more than three minutes. */
+    private void awaitReady(Process production, URI service) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            if (!production.isAlive()) {
+                throw new IllegalStateException("the packaged application stopped (exit " + production.exitValue()
+                        + "): see target/benchmark-production-jvm.log");
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(service.resolve("/q/health/ready")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the packaged application was not ready within 3 minutes");
+    }
+
+    /** A field of /proc/[pid]/status in bytes (VmRSS, VmHWM: given in kB). */
+    private static long procStatus(long pid, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").trim()) * 1024;
             }
@@ -235,7 +312,7 @@ class IngestionBenchmark {
 
     private Void pushBatches(Workload workload) throws IOException, InterruptedException {
         for (String body : workload.batchBodies) {
-            HttpResponse<String> response = http.send(request(workload.client, BATCH_MEDIA, body),
+            HttpResponse<String> response = http.send(request(workload, BATCH_MEDIA, body),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AssertionError("batch answered " + response.statusCode() + ": " + response.body());
@@ -247,7 +324,7 @@ class IngestionBenchmark {
 
     private Void pushSingles(Workload workload) throws IOException, InterruptedException {
         for (String body : workload.singleBodies) {
-            HttpResponse<String> response = http.send(request(workload.client, SINGLE_MEDIA, body),
+            HttpResponse<String> response = http.send(request(workload, SINGLE_MEDIA, body),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
                 throw new AssertionError("single event answered " + response.statusCode() + ": " + response.body());
@@ -308,8 +385,9 @@ class IngestionBenchmark {
         return null;
     }
 
-    private HttpRequest request(Client client, String mediaType, String body) {
-        return HttpRequest.newBuilder(endpoint).header("Content-Type", mediaType).header("Authorization", "Bearer " + client.token())
+    private HttpRequest request(Workload workload, String mediaType, String body) {
+        String token = workload.token != null ? workload.token : workload.client.token();
+        return HttpRequest.newBuilder(workload.target).header("Content-Type", mediaType).header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
@@ -413,8 +491,8 @@ class IngestionBenchmark {
         }
     }
 
-    /** The resident memory of the JVM before and during the load, and its heap bound. */
-    private record Memory(int clients, int events, Measure load, long rssBefore, long rssPeak, long rssHighWaterMark, long maxHeap) {
+    /** The resident memory of the production JVM before and during the load, and its flags. */
+    private record Memory(int clients, int events, Measure load, long rssBefore, long rssPeak, long rssHighWaterMark, String flags) {
     }
 
     @FunctionalInterface
@@ -468,6 +546,8 @@ class IngestionBenchmark {
         private final List<Row> singleRows = new ArrayList<>();
         private final Set<String> pathways = new LinkedHashSet<>();
         private StoredRows storedRows;
+        private URI target = endpoint;
+        private String token;
 
         Workload(Client client, int blocks) {
             this.client = client;
@@ -653,12 +733,11 @@ class IngestionBenchmark {
                     (double) sameStorageRows / events));
             table.append("JVM s: the whole JVM; svc s: the service (JVM less JIT compiler threads and the benchmark's clients); "
                     + "PG s: the whole PostgreSQL server.\n");
-            table.append(String.format(Locale.ROOT, "%nMemory: %d clients pushing %d events in batches of 1,000 (%.0f events/s): "
-                    + "RSS %d MiB before, %d MiB peak under load, %d MiB high-water mark since start; heap bound %d MiB (%s)%n",
-                    memory.clients(), memory.events(), memory.events() / memory.load().seconds(), memory.rssBefore() >> 20,
-                    memory.rssPeak() >> 20, memory.rssHighWaterMark() >> 20, memory.maxHeap() >> 20,
-                    String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                            .filter(argument -> argument.startsWith("-XX:") || argument.startsWith("-Xs")).toList())));
+            table.append(String.format(Locale.ROOT, "%nMemory of the packaged application run as in production (%s):%n"
+                    + "%d clients pushing %d events in batches of 1,000 (%.0f events/s): RSS %d MiB when ready, %d MiB peak under "
+                    + "load, %d MiB high-water mark since start (target <= 512 MiB)%n", memory.flags(), memory.clients(),
+                    memory.events(), memory.events() / memory.load().seconds(), memory.rssBefore() >> 20, memory.rssPeak() >> 20,
+                    memory.rssHighWaterMark() >> 20));
             table.append("\nStatements of the batch phase, as PostgreSQL counts them (pg_stat_statements):\n");
             statements.forEach(line -> table.append(line).append('\n'));
             System.out.println(table);
