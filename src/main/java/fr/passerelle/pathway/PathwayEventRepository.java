@@ -1,8 +1,8 @@
 package fr.passerelle.pathway;
 
+import fr.passerelle.platform.database.CopyRows;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import fr.passerelle.platform.database.CopyRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +23,8 @@ import org.postgresql.PGConnection;
 /** The event log. Rows are only ever inserted, a whole batch per statement. */
 @ApplicationScoped
 public class PathwayEventRepository implements PanacheRepositoryBase<PathwayEvent, UUID> {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /** An event as read back, its data still JSON. */
     record Row(UUID id, long seq, UUID pathwayId, String type, LocalDate occurredOn, Instant recordedAt, String recorderKind,
@@ -112,8 +114,6 @@ public class PathwayEventRepository implements PanacheRepositoryBase<PathwayEven
         });
         return copied != null ? copied : insertSkippingDuplicates(events, recorderKind, recorderId, subject, recordedAt);
     }
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /** The next values of the event sequence, in increasing order. */
     private static long[] nextSeqs(Connection connection, int count) throws SQLException {
