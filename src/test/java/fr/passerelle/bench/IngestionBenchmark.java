@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -237,6 +238,10 @@ class IngestionBenchmark {
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n");
         String issuer = "https://benchmark.passerelle.invalid";
+        byte[] secretKey = new byte[32];
+        new SecureRandom().nextBytes(secretKey);
+        environment.put("PASSERELLE_WEBHOOK_SECRETS_KEYS", "bench-1:" + Base64.getEncoder().encodeToString(secretKey));
+        environment.put("PASSERELLE_WEBHOOK_SECRETS_CURRENT_KEY_ID", "bench-1");
         environment.put("MP_JWT_VERIFY_ISSUER", issuer);
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
         Process production = builder.start();
