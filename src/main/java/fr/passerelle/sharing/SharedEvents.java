@@ -1,9 +1,13 @@
 package fr.passerelle.sharing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import fr.passerelle.pathway.EventType;
 import fr.passerelle.pathway.EventView;
 import fr.passerelle.pathway.StoredEvent;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,11 +25,20 @@ final class SharedEvents {
         return view(event, mapper, EventView.Status.ACTIVE, List.of(), null);
     }
 
-    /** A single event as its owning département sees it in the feed. */
+    /**
+     * A single event as its owning département sees it in the feed. Its data is written once as
+     * JSON and embedded as it is, rather than turned into a tree to be written again.
+     */
     static EventView full(StoredEvent event, ObjectMapper mapper) {
+        JsonNode data;
+        try {
+            data = mapper.getNodeFactory().rawValueNode(new RawValue(mapper.writeValueAsString(event.data())));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
         return new EventView(event.id(), event.pathwayId(), event.type().typeName(), event.occurredOn(), event.recordedAt(),
                 new EventView.RecordedBy(event.recorderKind().name(), event.recorderId()), event.targetEventId(),
-                mapper.valueToTree(event.data()), EventView.Status.ACTIVE, List.of(), null);
+                data, EventView.Status.ACTIVE, List.of(), null);
     }
 
     /** Visible events with their current status, in the given order. */

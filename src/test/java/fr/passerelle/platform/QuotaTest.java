@@ -82,7 +82,9 @@ class QuotaTest {
         given().auth().oauth2(Tokens.missionLocale(other)).get("/api/v1/shared-pathways").then().statusCode(200);
 
         assertEquals(5, requestsCounted(limited, window), "every request of the window is counted, refused ones included");
-        assertEquals(1, requestsCounted(other, window));
+        // A replica reserves requests ahead, a fiftieth of the quota at a time (50 at most): the other
+        // organisation's one request reserved a chunk of its quota (the default one).
+        assertEquals(Math.min(50, Math.max(1, config.rateLimit().requestsPerMinute() / 50)), requestsCounted(other, window));
     }
 
     @Test
@@ -99,6 +101,28 @@ class QuotaTest {
             assertEquals(1, statement.executeUpdate(), "the counter of this organisation and minute is one row");
         }
         assertTooManyRequests(given().auth().oauth2(Tokens.missionLocale(missionLocale)).get("/api/v1/shared-pathways").then());
+    }
+
+    @Test
+    void aReplicaAdmitsFromRequestsItReservedAheadButNeverBeyondTheQuotaCountedByAllReplicas() throws SQLException {
+        UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
+        quota(missionLocale, 100);
+        Instant window = freshWindow();
+        String token = Tokens.missionLocale(missionLocale);
+        given().auth().oauth2(token).get("/api/v1/shared-pathways").then().statusCode(200);
+        assertEquals(2, requestsCounted(missionLocale, window), "a fiftieth of the quota is reserved at once");
+        given().auth().oauth2(token).get("/api/v1/shared-pathways").then().statusCode(200);
+        assertEquals(2, requestsCounted(missionLocale, window), "the second request was admitted from the reservation");
+        // Other replicas admit 97 requests of the organisation: 99 of 100 are taken.
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
+                "update rate_limit_window set requests = requests + 97 where organisation_id = ? and window_start = ?")) {
+            statement.setString(1, missionLocale.toString());
+            statement.setObject(2, OffsetDateTime.ofInstant(window, ZoneOffset.UTC));
+            assertEquals(1, statement.executeUpdate());
+        }
+        // A new reservation of two gets only the one left under the quota.
+        given().auth().oauth2(token).get("/api/v1/shared-pathways").then().statusCode(200);
+        assertTooManyRequests(given().auth().oauth2(token).get("/api/v1/shared-pathways").then());
     }
 
     @Test

@@ -33,7 +33,9 @@ public class RateLimitFilter {
                 .onFailure().recoverWithNull()
                 .flatMap(identity -> {
                     Caller caller = identity == null ? null : identity.getAttribute(CallerAugmentor.CALLER_ATTRIBUTE);
-                    if (caller == null) {
+                    // Admitted from this replica's reservation on the calling thread; only a new reservation
+                    // goes to the database, on a worker thread.
+                    if (caller == null || limiter.admitReserved(caller.organisationId()).isPresent()) {
                         return Uni.createFrom().voidItem();
                     }
                     return Uni.createFrom().item(() -> limiter.hit(caller.organisationId()))
