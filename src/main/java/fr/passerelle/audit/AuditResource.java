@@ -1,5 +1,6 @@
 package fr.passerelle.audit;
 
+import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.platform.audit.Audited;
 import fr.passerelle.platform.audit.Purpose;
 import fr.passerelle.platform.security.CurrentCaller;
@@ -59,8 +60,8 @@ public class AuditResource {
             @Parameter(description = "Collectivity code, Mission Locale id or national body code") @QueryParam("organisationId") String organisationId,
             @Parameter(description = "From this instant, included") @QueryParam("from") Instant from,
             @Parameter(description = "To this instant, excluded") @QueryParam("to") Instant to,
-            @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500"))
+            @Parameter(description = "`nextCursor` of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50", minimum = "1", maximum = "500"))
             @QueryParam("limit") Integer limit,
             @Context HttpHeaders headers) {
         if (csvPreferred(headers)) {

@@ -1,5 +1,6 @@
 package fr.passerelle.partner;
 
+import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.Csv;
@@ -58,8 +59,8 @@ public class MissionLocaleResource {
             @Parameter(description = "Regional association, exact name") @QueryParam("regionalAssociation") String regionalAssociation,
             @Parameter(description = "Only active (true) or inactive (false) ones") @QueryParam("active") Boolean active,
             @Parameter(description = "Part of the name, case-insensitive") @QueryParam("q") String q,
-            @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500"))
+            @Parameter(description = "`nextCursor` of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50", minimum = "1", maximum = "500"))
             @QueryParam("limit") Integer limit) {
         return service.list(new MissionLocaleService.Filter(departement, region, regionalAssociation, active, q), cursor,
                 pages.limit(limit));

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,9 +20,14 @@ public final class EventData {
     private EventData() {
     }
 
-    /** Marker of every event's data; in the contract, the union of the data of every type. */
-    @Schema(name = "EventData", description = "The data of an event: the schema of its type. A correction (`event.corrected.v1`) "
-            + "carries the corrected data of its target's type; pushed as a CloudEvent, its data is `{eventId, data}`.", anyOf = {
+    /** The fields of ASE support data that a Mission Locale sees. */
+    public static final Set<String> ASE_FIELDS_SHOWN_TO_MISSION_LOCALES = Set.of("youngAdultContract");
+
+    /**
+     * Marker of every event's data. The annotation only brings every data schema into the contract,
+     * where {@link EventContract} builds the per-type schemas from them and removes this union.
+     */
+    @Schema(name = EventContract.ANY_DATA, oneOf = {
         PathwayOpened.class, AseSupportStarted.class, AseSupportChanged.class, AseSupportEnded.class, MissionLocaleSolicited.class,
         FirstContact.class, MissionLocaleRegistered.class, MissionLocaleReferenceLinked.class, ReviewHeld.class,
         OrientationDiagnosticCompleted.class, AutonomyProjectRecorded.class, HandoverDecided.class, CejProposed.class,

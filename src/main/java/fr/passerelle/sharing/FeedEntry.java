@@ -17,6 +17,7 @@ public record FeedEntry(
         @Schema(description = "For EVENT: the event, as the organisation may see it") EventView event,
         @Schema(description = "For SHARE_STARTED and SHARE_ENDED (Missions Locales)") ShareNotice share) {
 
+    @Schema(name = "FeedEntryKind")
     public enum Kind {
         EVENT,
         SHARE_STARTED,

@@ -65,13 +65,7 @@ final class MissionLocaleVisibility {
     /** The event's data as the Mission Locale may see it (by its class, so that corrections of ASE events are cut too). */
     static JsonNode data(StoredEvent event, ObjectMapper mapper) {
         ObjectNode data = mapper.valueToTree(event.data());
-        if (event.data() instanceof EventData.AseSupportStarted || event.data() instanceof EventData.AseSupportChanged) {
-            return data.retain("youngAdultContract");
-        }
-        if (event.data() instanceof EventData.AseSupportEnded) {
-            return data.removeAll();
-        }
-        return data;
+        return EventType.ofData(event.data()).cutForMissionLocales() ? data.retain(EventData.ASE_FIELDS_SHOWN_TO_MISSION_LOCALES) : data;
     }
 
     /** The state as the Mission Locale may see it. */

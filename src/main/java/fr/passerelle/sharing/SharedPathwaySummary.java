@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "SharedPathwaySummary", description = "One line of a Mission Locale's list; names only while the share is active")
 public record SharedPathwaySummary(
-        @Schema(required = true) UUID pathwayId,
+        @Schema(required = true, description = "The pathway's id") UUID id,
         @Schema(required = true) SharedPathwayView.Share share,
         String firstName,
         String lastName,

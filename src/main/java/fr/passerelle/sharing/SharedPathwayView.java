@@ -7,9 +7,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "SharedPathway", description = "A pathway as the Mission Locale it is shared with sees it. Once the share has "
-        + "ended (consent withdrawn, handover over), only `pathwayId` and `share` remain.")
+        + "ended (consent withdrawn, handover over), only `id` and `share` remain.")
 public record SharedPathwayView(
-        @Schema(required = true) UUID pathwayId,
+        @Schema(required = true, description = "The pathway's id") UUID id,
         @Schema(required = true) Share share,
         @Schema(description = "Owning collectivity") String departementCode,
         @Schema(description = "Contact details only once the young person's consent is recorded") PathwayView.YoungPersonView youngPerson,

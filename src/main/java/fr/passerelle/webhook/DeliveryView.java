@@ -15,6 +15,7 @@ public record DeliveryView(
         @Schema(description = "HTTP status of the last attempt") Integer lastStatusCode,
         @Schema(description = "Why the last attempt failed") String lastError) {
 
+    @Schema(name = "DeliveryStatus")
     public enum Status {
         PENDING,
         DELIVERED,

@@ -1,5 +1,6 @@
 package fr.passerelle.webhook;
 
+import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.Page;
@@ -111,8 +112,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<DeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("status") DeliveryView.Status status,
-            @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500"))
+            @Parameter(description = "`nextCursor` of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50", minimum = "1", maximum = "500"))
             @QueryParam("limit") Integer limit) {
         return service.deliveries(caller.get(), id, status, cursor, pages.limit(limit));
     }

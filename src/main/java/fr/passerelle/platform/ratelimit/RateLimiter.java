@@ -18,8 +18,8 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class RateLimiter {
 
-    /** Whether the request may proceed; if not, how many seconds until the window resets. */
-    public record Verdict(boolean allowed, int limit, long retryAfterSeconds) {
+    /** Whether the request may proceed, how many more may, and how many seconds until the window resets. */
+    public record Verdict(boolean allowed, int limit, int remaining, long retryAfterSeconds) {
     }
 
     private final EntityManager entityManager;
@@ -46,7 +46,7 @@ public class RateLimiter {
         int requests = ((Number) row[0]).intValue();
         int limit = row[1] == null ? config.rateLimit().requestsPerMinute() : ((Number) row[1]).intValue();
         long retryAfter = Math.max(1, Duration.between(now, window.plus(1, ChronoUnit.MINUTES)).toSeconds());
-        return new Verdict(requests <= limit, limit, retryAfter);
+        return new Verdict(requests <= limit, limit, Math.max(0, limit - requests), retryAfter);
     }
 
     /** Drops past windows; a plain delete, so every replica may run it. */
