@@ -26,10 +26,7 @@ import fr.passerelle.client.model.CejEndedData;
 import fr.passerelle.client.model.CejOutcome;
 import fr.passerelle.client.model.CejProposedData;
 import fr.passerelle.client.model.CejRefusalReason;
-import fr.passerelle.client.model.CejStartedData;
 import fr.passerelle.client.model.CloudEvent;
-import fr.passerelle.client.model.ConsentRecordedData;
-import fr.passerelle.client.model.ConsentWithdrawnData;
 import fr.passerelle.client.model.ContactChannel;
 import fr.passerelle.client.model.DisputeReason;
 import fr.passerelle.client.model.EligibilityCheckedData;
@@ -113,6 +110,8 @@ class GeneratedJavaClientScenarioTest {
     private static final String SOURCE = "urn:scenario:generated-java-client";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalDate TODAY = LocalDate.now(PARIS);
+    /** The data of a type without fields, which generators type as a plain object. */
+    private static final Map<String, Object> NO_FIELDS = Map.of();
 
     @TestHTTPResource("/")
     URI base;
@@ -159,7 +158,7 @@ class GeneratedJavaClientScenarioTest {
 
         // The département's batch: every type it may push that names no earlier event nor ends anything.
         Map<String, Object> departementSteps = new LinkedHashMap<>();
-        departementSteps.put("consent.recorded.v1", new ConsentRecordedData());
+        departementSteps.put("consent.recorded.v1", NO_FIELDS);
         departementSteps.put("ase.support-started.v1", new AseSupportStartedData().placement(Placement.A_DOMICILE)
                 .measure(Measure.ADMINISTRATIVE).youngAdultContract(false));
         departementSteps.put("ase.support-changed.v1", new AseSupportChangedData().placement(Placement.ACCUEILLI)
@@ -191,7 +190,7 @@ class GeneratedJavaClientScenarioTest {
         missionLocaleSteps.put("orientation-diagnostic.completed.v1", new OrientationDiagnosticCompletedData().duringReview(true));
         missionLocaleSteps.put("handover.decided.v1", new HandoverDecidedData().mode(HandoverMode.CO_INTERVENTION));
         missionLocaleSteps.put("cej.proposed.v1", new CejProposedData().decision(CejDecision.ACCEPTED));
-        missionLocaleSteps.put("cej.started.v1", new CejStartedData());
+        missionLocaleSteps.put("cej.started.v1", NO_FIELDS);
         missionLocaleSteps.put("cej.ended.v1", new CejEndedData().outcome(CejOutcome.TRAINING));
         missionLocaleSteps.put("rights.information-given.v1", new RightsInformationGivenData().topics(List.of(RightsTopic.MOBILITY)));
         missionLocaleSteps.put("eligibility.checked.v1", new EligibilityCheckedData().schemes(List.of(
@@ -199,7 +198,7 @@ class GeneratedJavaClientScenarioTest {
         missionLocaleSteps.put("fragility.assessed.v1", new FragilityAssessedData().criteria(List.of()));
         missionLocaleSteps.put("training-obligation.reported.v1", new TrainingObligationReportedData()
                 .reason(TrainingObligationReason.NOT_REACHABLE));
-        missionLocaleSteps.put("consent.recorded.v1", new ConsentRecordedData());
+        missionLocaleSteps.put("consent.recorded.v1", NO_FIELDS);
         missionLocaleSteps.put("joint-step.confirmed.v1", new JointStepConfirmedData().eventId(departementIds.get("review.held.v1")));
         Map<String, UUID> missionLocaleIds = pushAll(missionLocaleEvents, pathway, missionLocaleSteps, "MISSION_LOCALE");
 
@@ -224,7 +223,7 @@ class GeneratedJavaClientScenarioTest {
                 .reason(DisputeReason.WRONG_DATE));
         departementEnd.put("mission-locale.share-ended.v1", new ShareEndedData().missionLocaleId(other)
                 .reason(ShareEndReason.HANDOVER_COMPLETED));
-        departementEnd.put("consent.withdrawn.v1", new ConsentWithdrawnData());
+        departementEnd.put("consent.withdrawn.v1", NO_FIELDS);
         departementEnd.put("pathway.transferred.v1", new PathwayTransferredData().toDepartementCode(RECEIVER));
         pushAll(events, pathway, departementEnd, "DEPARTEMENT");
 
