@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RetentionReport(
         @Schema(required = true) boolean dryRun,
         @Schema(required = true, description = "Support ended before this date: personal data past retention") LocalDate endOfSupportBefore,
-        @Schema(required = true) int pathways,
+        @Schema(minimum = "0", maximum = "1000000", required = true) int pathways,
         @Schema(required = true, description = "Pathways per collectivity code") Map<String, Integer> byDepartement,
-        @Schema(required = true, description = "The pathways (pseudonymous ids)") List<UUID> pathwayIds) {
+        @Schema(maxItems = 1000000, required = true, description = "The pathways (pseudonymous ids)") List<UUID> pathwayIds) {
 }

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SharedPathwaySummary(
         @Schema(required = true, description = "The pathway's id") UUID id,
         @Schema(required = true) SharedPathwayView.Share share,
-        String firstName,
-        String lastName,
+        @Schema(maxLength = 100) String firstName,
+        @Schema(maxLength = 100) String lastName,
         LocalDate birthDate,
         LocalDate orientationDiagnosticOn,
         @Schema(description = "Absent once the share has ended") PathwayState.CejStatus cejStatus) {
