@@ -106,7 +106,7 @@ import org.junit.jupiter.api.Test;
 class GeneratedJavaClientScenarioTest {
 
     private static final String OWNER = "19";
-    private static final String RECEIVER = "2A";
+    private static final String RECEIVER = "6AE";
     private static final String SOURCE = "urn:scenario:generated-java-client";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalDate TODAY = LocalDate.now(PARIS);
