@@ -150,10 +150,10 @@ public class EventContract implements OASFilter {
         Map<String, Schema> properties = new LinkedHashMap<>(data.getProperties());
         properties.remove("youngPerson");
         List<String> required = new ArrayList<>(data.getRequired() == null ? List.of() : data.getRequired());
-        required.retainAll(EventData.ASE_FIELDS_SHOWN_TO_MISSION_LOCALES);
+        required.retainAll(EventType.ASE_FIELDS_SHOWN_TO_MISSION_LOCALES);
         Schema schema = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("As shown: the owning département sees every field; a Mission Locale only "
-                        + String.join(", ", EventData.ASE_FIELDS_SHOWN_TO_MISSION_LOCALES) + ".")
+                        + String.join(", ", EventType.ASE_FIELDS_SHOWN_TO_MISSION_LOCALES) + ".")
                 .properties(properties).additionalPropertiesBoolean(false);
         return required.isEmpty() ? schema : schema.required(required);
     }

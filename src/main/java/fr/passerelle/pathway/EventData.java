@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,9 +18,6 @@ public final class EventData {
 
     private EventData() {
     }
-
-    /** The fields of ASE support data that a Mission Locale sees. */
-    public static final Set<String> ASE_FIELDS_SHOWN_TO_MISSION_LOCALES = Set.of("youngAdultContract");
 
     /**
      * Marker of every event's data. The annotation only brings every data schema into the contract,
@@ -225,7 +221,7 @@ public final class EventData {
     @Schema(name = "ReviewHeldData", description = "17-year interview / pathway review (art. L222-5-1 CASF). "
             + "It is held in binôme when a Mission Locale counsellor took part.")
     public record ReviewHeld(
-            @Schema(required = true) @NotEmpty List<@NotNull Participant> participants,
+            @Schema(required = true) @NotEmpty @Size(max = 20) List<@NotNull Participant> participants,
             @Schema(description = "Required when a Mission Locale counsellor took part") UUID missionLocaleId,
             @Schema(required = true, description = "True when the interview is exceptionally renewed") @NotNull Boolean renewal) implements Payload {
 
@@ -245,7 +241,7 @@ public final class EventData {
             @Schema(required = true) @NotNull AutonomyProjectKind kind,
             @Schema(required = true) @NotNull Boolean joint,
             @Schema(description = "Required when joint") UUID missionLocaleId,
-            @Schema(required = true) @NotEmpty List<@NotNull AutonomyDomain> domains) implements Payload {
+            @Schema(required = true) @NotEmpty @Size(max = 20) List<@NotNull AutonomyDomain> domains) implements Payload {
     }
 
     @Schema(name = "HandoverDecidedData")
@@ -254,10 +250,11 @@ public final class EventData {
             @Schema(description = "Required when a département records it") UUID missionLocaleId) implements Payload {
     }
 
-    @Schema(name = "CejProposedData")
+    @Schema(name = "CejProposedData", description = "The Contrat d'Engagement Jeune was proposed; `refusalReason` is required when "
+            + "the decision is REFUSED.")
     public record CejProposed(
             @Schema(required = true) @NotNull CejDecision decision,
-            @Schema(description = "Required when refused") CejRefusalReason refusalReason) implements Payload {
+            CejRefusalReason refusalReason) implements Payload {
     }
 
     @Schema(name = "CejStartedData")
@@ -269,11 +266,11 @@ public final class EventData {
     }
 
     @Schema(name = "RightsInformationGivenData")
-    public record RightsInformationGiven(@Schema(required = true) @NotEmpty List<@NotNull RightsTopic> topics) implements Payload {
+    public record RightsInformationGiven(@Schema(required = true) @NotEmpty @Size(max = 20) List<@NotNull RightsTopic> topics) implements Payload {
     }
 
     @Schema(name = "EligibilityCheckedData")
-    public record EligibilityChecked(@Schema(required = true) @NotEmpty List<@NotNull @Valid SchemeEligibility> schemes) implements Payload {
+    public record EligibilityChecked(@Schema(required = true) @NotEmpty @Size(max = 20) List<@NotNull @Valid SchemeEligibility> schemes) implements Payload {
     }
 
     @Schema(name = "SchemeEligibility")
@@ -283,7 +280,7 @@ public final class EventData {
     }
 
     @Schema(name = "FragilityAssessedData", description = "Criteria found; an empty list records that none was found.")
-    public record FragilityAssessed(@Schema(required = true) @NotNull List<@NotNull FragilityCriterion> criteria) implements Payload {
+    public record FragilityAssessed(@Schema(required = true) @NotNull @Size(max = 20) List<@NotNull FragilityCriterion> criteria) implements Payload {
     }
 
     @Schema(name = "TrainingObligationReportedData", description = "A Mission Locale reports a 16-17 year old NEET's "
@@ -336,7 +333,7 @@ public final class EventData {
 
     @Schema(name = "IdentityRectifiedData", description = "The département rectified the young person's identity; the event names "
             + "the fields, never their values, which are read from the pathway.")
-    public record IdentityRectified(@Schema(required = true) @NotEmpty List<@NotNull IdentityField> fields) implements Payload {
+    public record IdentityRectified(@Schema(required = true) @NotEmpty @Size(max = 5) List<@NotNull IdentityField> fields) implements Payload {
     }
 
     @Schema(name = "PathwayErasedData", description = "The young person's personal data was erased; the pathway remains, "

@@ -3,6 +3,7 @@ package fr.passerelle.pathway;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,6 +42,9 @@ public enum EventType {
     PATHWAY_ERASED("pathway.erased.v1", Recorder.PLATFORM, EventData.PathwayErased.class, Step.SYSTEM),
     EVENT_CORRECTED("event.corrected.v1", Recorder.BOTH, null, Step.ANNOTATION),
     EVENT_RETRACTED("event.retracted.v1", Recorder.BOTH, EventData.EventRetracted.class, Step.ANNOTATION);
+
+    /** The fields of ASE support data that a Mission Locale sees (see {@link #cutForMissionLocales()}). */
+    public static final Set<String> ASE_FIELDS_SHOWN_TO_MISSION_LOCALES = Set.of("youngAdultContract");
 
     /** Prefix of the CloudEvents {@code type} attribute. */
     public static final String CLOUDEVENTS_PREFIX = "fr.passerelle.";
@@ -128,7 +132,7 @@ public enum EventType {
 
     /**
      * ASE support events, of which a Mission Locale sees only
-     * {@link EventData#ASE_FIELDS_SHOWN_TO_MISSION_LOCALES}: never the placement, the measure or the exit reason.
+     * {@link #ASE_FIELDS_SHOWN_TO_MISSION_LOCALES}: never the placement, the measure or the exit reason.
      */
     public boolean cutForMissionLocales() {
         return this == ASE_SUPPORT_STARTED || this == ASE_SUPPORT_CHANGED || this == ASE_SUPPORT_ENDED;

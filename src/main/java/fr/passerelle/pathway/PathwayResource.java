@@ -87,11 +87,11 @@ public class PathwayResource {
             @QueryParam("aseStatus") PathwayState.AseStatus aseStatus,
             @QueryParam("cejStatus") PathwayState.CejStatus cejStatus,
             @QueryParam("consentStatus") PathwayState.ConsentStatus consentStatus,
-            @Parameter(description = "Age today, at least") @QueryParam("minAge") Integer minAge,
-            @Parameter(description = "Age today, at most") @QueryParam("maxAge") Integer maxAge,
-            @Parameter(description = "Steps not recorded yet; repeat for several") @QueryParam("missing") List<PathwayQueryService.Step> missing,
-            @QueryParam("caseReference") String caseReference,
-            @Parameter(description = "Start of the last name, then first name; accents and case ignored") @QueryParam("name") String name,
+            @Parameter(description = "Age today, at least", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "150")) @QueryParam("minAge") Integer minAge,
+            @Parameter(description = "Age today, at most", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "150")) @QueryParam("maxAge") Integer maxAge,
+            @Parameter(description = "Steps not recorded yet; repeat for several", schema = @Schema(type = SchemaType.ARRAY, maxItems = 10, implementation = PathwayQueryService.Step.class)) @QueryParam("missing") List<PathwayQueryService.Step> missing,
+            @Parameter(description = "The département's case reference", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("caseReference") String caseReference,
+            @Parameter(description = "Start of the last name, then first name; accents and case ignored", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("name") String name,
             @Parameter(description = "`nextCursor` of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50", minimum = "1", maximum = "500"))
             @QueryParam("limit") Integer limit) {

@@ -65,7 +65,7 @@ final class MissionLocaleVisibility {
     /** The event's data as the Mission Locale may see it (by its class, so that corrections of ASE events are cut too). */
     static JsonNode data(StoredEvent event, ObjectMapper mapper) {
         ObjectNode data = mapper.valueToTree(event.data());
-        return EventType.ofData(event.data()).cutForMissionLocales() ? data.retain(EventData.ASE_FIELDS_SHOWN_TO_MISSION_LOCALES) : data;
+        return EventType.ofData(event.data()).cutForMissionLocales() ? data.retain(EventType.ASE_FIELDS_SHOWN_TO_MISSION_LOCALES) : data;
     }
 
     /** The state as the Mission Locale may see it. */

@@ -57,7 +57,7 @@ public class SharedPathwayResource {
     public Page<SharedPathwaySummary> list(
             @Parameter(description = "ACTIVE (default) or ENDED") @QueryParam("status") PathwayState.ShareStatus status,
             @QueryParam("queue") SharedPathwayService.Queue queue,
-            @Parameter(description = "The Mission Locale's own identifier for the young person") @QueryParam("missionLocaleReference") String reference,
+            @Parameter(description = "The Mission Locale's own identifier for the young person", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("missionLocaleReference") String reference,
             @Parameter(description = "`nextCursor` of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50", minimum = "1", maximum = "500"))
             @QueryParam("limit") Integer limit) {

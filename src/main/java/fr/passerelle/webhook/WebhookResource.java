@@ -69,7 +69,8 @@ public class WebhookResource {
     @GET
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE, Role.Names.ADMIN})
     @Operation(operationId = "listWebhooks", summary = "The caller's webhooks (every one for admin)")
-    @APIResponse(responseCode = "200", description = "The webhooks")
+    @APIResponse(responseCode = "200", description = "The webhooks",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, maxItems = 10000, implementation = WebhookView.class)))
     public List<WebhookView> list() {
         return service.list(caller.get());
     }

@@ -202,7 +202,9 @@ class GeneratedJavaClientScenarioTest {
         missionLocaleSteps.put("joint-step.confirmed.v1", new JointStepConfirmedData().eventId(departementIds.get("review.held.v1")));
         Map<String, UUID> missionLocaleIds = pushAll(missionLocaleEvents, pathway, missionLocaleSteps, "MISSION_LOCALE");
 
-        // Then what names those events, and what ends the shares, each side on its own events.
+        // Then what names those events, and what ends the shares, each side on its own events: the Mission Locale
+        // withdraws the young person's consent, the département records it again and solicits both Missions Locales
+        // again, and the Mission Locale ends its own share.
         Map<String, Object> missionLocaleEnd = new LinkedHashMap<>();
         missionLocaleEnd.put("event.corrected.v1", correction(missionLocaleIds.get("rights.information-given.v1"),
                 new RightsInformationGivenData().topics(List.of(RightsTopic.MOBILITY, RightsTopic.RESOURCES))));
@@ -210,8 +212,18 @@ class GeneratedJavaClientScenarioTest {
                 .reason(RetractionReason.RECORDED_BY_MISTAKE));
         missionLocaleEnd.put("joint-step.disputed.v1", new JointStepDisputedData().eventId(departementIds.get("autonomy-project.recorded.v1"))
                 .reason(DisputeReason.NOT_JOINT));
-        missionLocaleEnd.put("mission-locale.share-ended.v1", new ShareEndedData().reason(ShareEndReason.NO_LONGER_NEEDED));
+        missionLocaleEnd.put("consent.withdrawn.v1", NO_FIELDS);
         pushAll(missionLocaleEvents, pathway, missionLocaleEnd, "MISSION_LOCALE");
+
+        Map<String, Object> departementAgain = new LinkedHashMap<>();
+        departementAgain.put("consent.recorded.v1", NO_FIELDS);
+        departementAgain.put("mission-locale.solicited.v1", new MissionLocaleSolicitedData().missionLocaleId(missionLocale));
+        pushAll(events, pathway, departementAgain, "DEPARTEMENT");
+        pushAll(events, pathway, Map.of("mission-locale.solicited.v1", new MissionLocaleSolicitedData().missionLocaleId(other)),
+                "DEPARTEMENT");
+        Map<String, Object> missionLocaleLeaves = Map.of("mission-locale.share-ended.v1",
+                new ShareEndedData().reason(ShareEndReason.NO_LONGER_NEEDED));
+        pushAll(missionLocaleEvents, pathway, missionLocaleLeaves, "MISSION_LOCALE");
 
         Map<String, Object> departementEnd = new LinkedHashMap<>();
         departementEnd.put("event.corrected.v1", correction(departementIds.get("rights.information-given.v1"),
@@ -253,7 +265,8 @@ class GeneratedJavaClientScenarioTest {
                 }
             }
         }
-        assertEquals(missionLocaleSteps.size() + missionLocaleEnd.size(), own, "the Mission Locale's feed holds its events");
+        assertEquals(missionLocaleSteps.size() + missionLocaleEnd.size() + missionLocaleLeaves.size(), own,
+                "the Mission Locale's feed holds its events");
 
         // An error: a problem detail the client reads with its own model.
         ApiException notFound = assertThrows(ApiException.class, () -> new PathwaysApi(departement).getPathway(UUID.randomUUID()));
