@@ -149,7 +149,7 @@ async function main() {
     const indicators = new IndicatorsApi(config(departementToken));
     const table = await indicators.getIndicators({ year: today.getUTCFullYear() });
     check(table.code === owner, `indicators of ${table.code}`);
-    const csv = await (await indicators.getIndicatorsRaw({ year: today.getUTCFullYear() }, { headers: { Accept: 'text/csv' } })).raw.text();
+    const csv = await (await indicators.getIndicatorsRaw({ year: today.getUTCFullYear() }, async ({ init }) => ({ ...init, headers: { ...init.headers, Accept: 'text/csv' } }))).raw.text();
     check(csv.startsWith('year,level,code,version,indicator,measure,unit,breakdown,category,value,masked'), csv);
     console.log(`typescript-fetch scenario: ${sent.size} events pushed and read back, ${ownInFeed} in the Mission Locale's feed`);
 }
