@@ -48,8 +48,14 @@ public class CloudEventsResource {
 
     public static final String SINGLE = "application/cloudevents+json";
     public static final String BATCH = "application/cloudevents-batch+json";
+    private static final String DRY_RUN = "**Dry run** (`?dryRun=true`): every check of a real push runs (schema, catalogue, age "
+            + "and date rules, authorisation, duplicates) and the answer is the one a real push would get, but nothing is stored: no "
+            + "event, pathway, share, feed entry, webhook delivery, count or rejection. One audit record (operation DRY_RUN) is kept. "
+            + "See the conformance scenario (`/api/v1/conformance/scenario`).";
+    private static final String DRY_RUN_PARAMETER = "Check the events as a real push would, store nothing";
 
     private final PathwayWriteService write;
+    private final PathwayConformanceService conformance;
     private final CloudEventReader reader;
     private final RejectedEventService rejected;
     private final ObjectMapper mapper;
@@ -57,9 +63,10 @@ public class CloudEventsResource {
     private final PasserelleConfig config;
     private final PageRequest pages;
 
-    public CloudEventsResource(PathwayWriteService write, CloudEventReader reader, RejectedEventService rejected, ObjectMapper mapper,
-            CurrentCaller caller, PasserelleConfig config, PageRequest pages) {
+    public CloudEventsResource(PathwayWriteService write, PathwayConformanceService conformance, CloudEventReader reader,
+            RejectedEventService rejected, ObjectMapper mapper, CurrentCaller caller, PasserelleConfig config, PageRequest pages) {
         this.write = write;
+        this.conformance = conformance;
         this.reader = reader;
         this.rejected = rejected;
         this.mapper = mapper;
@@ -76,7 +83,9 @@ public class CloudEventsResource {
             description = "CloudEvents 1.0, structured JSON mode (`application/cloudevents+json`); the event catalogue "
                     + "(`GET /api/v1/event-types`) lists the types. `source` + `id` identify an event: pushing it again stores "
                     + "nothing and answers 200 with the receipt of the event stored the first time. A rejected event answers "
-                    + "its problem detail, and is kept for reconciliation (`GET /api/v1/events/rejections`).")
+                    + "its problem detail, and is kept for reconciliation (`GET /api/v1/events/rejections`).\n\n"
+                    + DRY_RUN + " An accepted event then answers 200 (not 201) without `eventId`, and without `pathwayId` when it "
+                    + "would register a new young person.")
     @RequestBody(required = true, content = @Content(mediaType = SINGLE, schema = @Schema(implementation = CloudEventDocument.class)))
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = EventReceipt.class)))
     @APIResponse(responseCode = "200", description = "Already stored: a duplicate of an event pushed before",
@@ -85,18 +94,20 @@ public class CloudEventsResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "410", ref = "Gone")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response pushOne(String body, @Context ContainerRequestContext request) throws IOException {
+    public Response pushOne(String body, @Parameter(description = DRY_RUN_PARAMETER) @QueryParam("dryRun") Boolean dryRun,
+            @Context ContainerRequestContext request) throws IOException {
         JsonNode event = mapper.readTree(body == null ? "" : body);
         if (event == null || !event.isObject()) {
             throw new ApiException(ProblemType.MALFORMED_REQUEST, "The body must be one CloudEvent, a JSON object.");
         }
         EventSubmission submission = reader.read(event);
-        EventOutcome outcome = write.record(caller.get(), List.of(submission)).get(0);
+        EventOutcome outcome = record(List.of(submission), dryRun).get(0);
         if (outcome.status() == EventOutcome.Status.REJECTED) {
             throw outcome.rejection();
         }
         EventReceipt receipt = receipt(0, submission, outcome, request);
-        return Response.status(outcome.status() == EventOutcome.Status.ACCEPTED ? 201 : 200).entity(receipt).build();
+        boolean created = outcome.status() == EventOutcome.Status.ACCEPTED && !Boolean.TRUE.equals(dryRun);
+        return Response.status(created ? 201 : 200).entity(receipt).build();
     }
 
     /**
@@ -109,8 +120,9 @@ public class CloudEventsResource {
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
     @Audited(Purpose.SYNCHRONISATION)
     @Operation(hidden = true)
-    public BatchReport pushBatchOnEventsPath(String body, @Context ContainerRequestContext request) throws IOException {
-        return pushBatch(body, request);
+    public BatchReport pushBatchOnEventsPath(String body, @QueryParam("dryRun") Boolean dryRun, @Context ContainerRequestContext request)
+            throws IOException {
+        return pushBatch(body, dryRun, request);
     }
 
     @POST
@@ -123,12 +135,14 @@ public class CloudEventsResource {
                     + "(`passerelle.limits.max-batch-events`). 200 with one receipt per event, in the order sent: ACCEPTED, "
                     + "DUPLICATE or REJECTED with its problem detail. Events are checked in order, so a batch may register a "
                     + "young person and record their steps. Valid events are stored even when others are rejected; every "
-                    + "rejected event is kept for reconciliation (`GET /api/v1/events/rejections`).")
+                    + "rejected event is kept for reconciliation (`GET /api/v1/events/rejections`).\n\n" + DRY_RUN)
     @RequestBody(required = true, content = @Content(mediaType = BATCH,
             schema = @Schema(type = SchemaType.ARRAY, maxItems = 1000, implementation = CloudEventDocument.class)))
     @APIResponse(responseCode = "200", description = "One receipt per event", content = @Content(schema = @Schema(implementation = BatchReport.class)))
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public BatchReport pushBatch(String body, @Context ContainerRequestContext request) throws IOException {
+    public BatchReport pushBatch(String body,
+            @Parameter(description = DRY_RUN_PARAMETER) @QueryParam("dryRun") Boolean dryRun,
+            @Context ContainerRequestContext request) throws IOException {
         JsonNode events = mapper.readTree(body == null ? "" : body);
         if (events == null || !events.isArray()) {
             throw new ApiException(ProblemType.MALFORMED_REQUEST, "The body must be a JSON array of CloudEvents.");
@@ -139,7 +153,7 @@ public class CloudEventsResource {
         }
         List<EventSubmission> submissions = new ArrayList<>(events.size());
         events.forEach(event -> submissions.add(reader.read(event)));
-        List<EventOutcome> outcomes = write.record(caller.get(), submissions);
+        List<EventOutcome> outcomes = record(submissions, dryRun);
         List<EventReceipt> receipts = new ArrayList<>(outcomes.size());
         int[] counts = new int[EventOutcome.Status.values().length];
         for (int i = 0; i < outcomes.size(); i++) {
@@ -161,6 +175,10 @@ public class CloudEventsResource {
             @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50",
                     minimum = "1", maximum = "500")) @QueryParam("limit") Integer limit) {
         return rejected.list(caller.get(), cursor, pages.limit(limit));
+    }
+
+    private List<EventOutcome> record(List<EventSubmission> submissions, Boolean dryRun) {
+        return Boolean.TRUE.equals(dryRun) ? conformance.dryRun(caller.get(), submissions) : write.record(caller.get(), submissions);
     }
 
     private static EventReceipt receipt(int index, EventSubmission submission, EventOutcome outcome, ContainerRequestContext request) {

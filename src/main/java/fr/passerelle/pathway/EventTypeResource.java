@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EventTypeResource {
 
     @GET
-    @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE, Role.Names.REPORTING, Role.Names.ADMIN, Role.Names.DPO})
+    @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE, Role.Names.REGIONAL_ASSOCIATION, Role.Names.REPORTING,
+        Role.Names.ADMIN, Role.Names.DPO})
     @Operation(operationId = "listEventTypes", summary = "The event catalogue",
             description = "Every event type: who may record it, whether it may be pushed or corrected, the schema of its data and "
                     + "the dates it may carry. The whole catalogue in one page.")

@@ -51,6 +51,15 @@ public class ContractConventions implements OASFilter {
             "ETag", 600, "If-Match", 600, "If-None-Match", 600, "Location", 2048, "Content-Disposition", 200,
             "Idempotency-Key", 200);
 
+    /**
+     * Longest values of the query and path parameters that name an organisation, a place or a search
+     * text, when their annotation gives none: codes are short, an id is a UUID, a search text is a few words.
+     */
+    private static final Map<String, Integer> PARAMETER_LENGTHS = Map.ofEntries(
+            Map.entry("cursor", 512), Map.entry("q", 200), Map.entry("departement", 3), Map.entry("region", 3),
+            Map.entry("commune", 5), Map.entry("epci", 9), Map.entry("owner", 64), Map.entry("author", 64),
+            Map.entry("organisation", 64), Map.entry("code", 20));
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         Components components = openAPI.getComponents();
@@ -75,6 +84,8 @@ public class ContractConventions implements OASFilter {
                             rewrite(parameter.getSchema(), renames);
                             if (parameter.getIn() == Parameter.In.HEADER) {
                                 bound(parameter.getName(), parameter.getSchema());
+                            } else {
+                                boundParameter(parameter);
                             }
                         }
                     }
@@ -113,6 +124,20 @@ public class ContractConventions implements OASFilter {
         Map<String, Header> headers = new TreeMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
         RateLimitHeaders.NAMES.keySet().forEach(name -> headers.put(name, OASFactory.createHeader().ref(name)));
         response.setHeaders(headers);
+    }
+
+    private static void boundParameter(Parameter parameter) {
+        Schema schema = parameter.getSchema();
+        if (schema == null || schema.getType() == null) {
+            return;
+        }
+        if (schema.getType().contains(Schema.SchemaType.STRING) && schema.getMaxLength() == null && schema.getFormat() == null
+                && PARAMETER_LENGTHS.containsKey(parameter.getName())) {
+            schema.maxLength(PARAMETER_LENGTHS.get(parameter.getName()));
+        }
+        if (schema.getType().contains(Schema.SchemaType.INTEGER) && parameter.getName().equals("year") && schema.getMaximum() == null) {
+            schema.format("int32").minimum(java.math.BigDecimal.valueOf(2000)).maximum(java.math.BigDecimal.valueOf(2200));
+        }
     }
 
     private static void bound(String header, Schema schema) {

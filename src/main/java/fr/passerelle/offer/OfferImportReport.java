@@ -1,0 +1,27 @@
+package fr.passerelle.offer;
+
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "OfferImportReport", description = "Outcome of an import that was applied in full.")
+public record OfferImportReport(
+        @Schema(minimum = "0", maximum = "100000", required = true) int created,
+        @Schema(minimum = "0", maximum = "100000", required = true) int updated,
+        @Schema(minimum = "0", maximum = "100000", required = true) int unchanged,
+        @Schema(maxItems = 100000, required = true) List<Line> lines) {
+
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
+
+    @Schema(name = "OfferImportLine")
+    public record Line(
+            @Schema(minimum = "1", maximum = "1000000", required = true, description = "Line in the file (1 is the header)") int line,
+            @Schema(maxLength = 200, required = true) String reference,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) Outcome outcome) {
+    }
+}
