@@ -7,8 +7,10 @@ import {
     PathwaysApi, ProblemFromJSON, ResponseError,
 } from '../../../target/generated-test-sources/openapi-ts';
 
-/** Node's process, the little of it used here (no @types/node to install). */
+/** Node's process and require, the little of them used here (no @types/node to install). */
 declare const process: { env: Record<string, string | undefined>, exit(code: number): never };
+declare function require(module: 'node:crypto'): { randomUUID(): string };
+const { randomUUID } = require('node:crypto');
 
 const env = (name: string): string => {
     const value = process.env[name];
@@ -42,7 +44,7 @@ const sent = new Map<string, { type: string, data: string, byMissionLocale: bool
 function event(pathway: string, type: string, data: object): CloudEvent {
     // Through the client's own reading, so that the envelope is the one its discriminator picks.
     return CloudEventFromJSON({
-        specversion: '1.0', id: crypto.randomUUID(), source: 'urn:scenario:typescript-fetch', type: `fr.passerelle.${type}`,
+        specversion: '1.0', id: randomUUID(), source: 'urn:scenario:typescript-fetch', type: `fr.passerelle.${type}`,
         time: noon, pathwayid: pathway, data,
     });
 }
@@ -76,8 +78,8 @@ async function main() {
     const birth = new Date(Date.UTC(today.getUTCFullYear() - 17, today.getUTCMonth(), 1));
     const pathway = (await pathways.registerYoungPerson({
         registrationRequest: {
-            caseReference: `TS-${crypto.randomUUID()}`,
-            youngPerson: { firstName: 'Alex', lastName: `Script-${crypto.randomUUID()}`, birthDate: birth },
+            caseReference: `TS-${randomUUID()}`,
+            youngPerson: { firstName: 'Alex', lastName: `Script-${randomUUID()}`, birthDate: birth },
             aseSupport: { startedOn: new Date(Date.UTC(today.getUTCFullYear() - 2, 0, 6)), placement: 'ACCUEILLI', measure: 'JUDICIAL', youngAdultContract: false },
         },
     })).id;
@@ -137,7 +139,7 @@ async function main() {
     check(ownInFeed === 5, `the Mission Locale's feed holds ${ownInFeed} of its 5 events`);
 
     try {
-        await pathways.getPathway({ id: crypto.randomUUID() });
+        await pathways.getPathway({ id: randomUUID() });
         check(false, 'a pathway that does not exist was found');
     } catch (error) {
         check(error instanceof ResponseError, `not a response error: ${error}`);

@@ -150,7 +150,7 @@ class GeneratedJavaClientScenarioTest {
         EventReceipt receipt = events.pushEvent(new CloudEvent(new MissionLocaleSolicitedCloudEvent()
                 .specversion(MissionLocaleSolicitedCloudEvent.SpecversionEnum._1_0).id(solicitationId).source(SOURCE)
                 .type(MissionLocaleSolicitedCloudEvent.TypeEnum.FR_PASSERELLE_MISSION_LOCALE_SOLICITED_V1)
-                .time(noon()).pathwayid(pathway).data(solicitation)));
+                .time(noon()).pathwayid(pathway).data(solicitation)), null);
         assertEquals(ReceiptStatus.ACCEPTED, receipt.getStatus());
         assertEquals(solicitationId, receipt.getCloudEventId());
         sent.put(receipt.getEventId(), new Sent("mission-locale.solicited.v1", mapper.valueToTree(solicitation), "DEPARTEMENT"));
@@ -316,7 +316,7 @@ class GeneratedJavaClientScenarioTest {
             assertEquals(variantName(type, "CloudEvent"), event.getActualInstance().getClass().getSimpleName(), "the envelope of " + type);
             batch.add(event);
         }
-        BatchReport report = api.pushEventBatch(batch);
+        BatchReport report = api.pushEventBatch(batch, null);
         Map<String, UUID> ids = new HashMap<>();
         for (EventReceipt receipt : report.getResults()) {
             String type = types.get(receipt.getIndex());
