@@ -1,5 +1,6 @@
 package fr.passerelle.pathway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.audit.AuditService;
 import fr.passerelle.platform.idempotency.IdempotencyService;
 import fr.passerelle.platform.idempotency.StoredResponse;
@@ -75,10 +76,11 @@ public class PathwayCommandService {
                 return new StoredResponse(200, codec.encode(query.eventAfterWrite(outcome.pathwayId(), outcome.eventId())),
                         ETags.of(outcome.pathwayVersion()), location);
             }
+            JsonNode data = command.data() != null ? codec.toTree(command.data())
+                    : EventView.correctionData(command.targetEventId(), query.typeOf(command.targetEventId()), command.correctionData());
             EventView event = new EventView(outcome.eventId(), outcome.pathwayId(), command.type().typeName(), command.occurredOn(),
-                    Instant.now(clock), new EventView.RecordedBy(caller.role().organisationKind().name(), caller.organisationId()),
-                    command.targetEventId(), codec.toTree(command.data() != null ? command.data() : command.correctionData()),
-                    EventView.Status.ACTIVE, List.of(), null);
+                    Instant.now(clock), new EventView.RecordedBy(caller.role().organisationKind(), caller.organisationId()),
+                    command.targetEventId(), data, EventView.Status.ACTIVE, List.of(), null);
             return new StoredResponse(201, codec.encode(event), ETags.of(outcome.pathwayVersion()), location);
         }, replayed -> auditReplay(caller, replayed));
     }

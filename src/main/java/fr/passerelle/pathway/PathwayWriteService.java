@@ -245,9 +245,14 @@ public class PathwayWriteService {
             if (type == EventType.EVENT_CORRECTED) {
                 StoredEvent target = ownTarget(work, submission.targetEventId(), "/data/eventId");
                 dated = target.type();
-                // A CloudEvent nests the corrected data in {eventId, data}; the interactive body holds it in data.
+                // A CloudEvent nests the corrected data in {eventId, targetType, data}, read by its targetType; the
+                // interactive body holds it in data, read by the target's type.
                 dataPointer = submission.occurredAt() != null ? "/data/data" : "/data";
-                data = reader.parse(submission.correctionData(), target.type().dataClass(), dataPointer);
+                if (data == null) {
+                    data = reader.parse(submission.correctionData(), target.type().dataClass(), dataPointer);
+                } else if (EventType.ofData(data) != target.type()) {
+                    throw ApiException.invalid("/data/targetType", "the event " + target.id() + " is a " + target.type().typeName());
+                }
             } else if (type == EventType.EVENT_RETRACTED) {
                 ownTarget(work, submission.targetEventId(), "/data/eventId");
             }
@@ -397,8 +402,7 @@ public class PathwayWriteService {
             if (!target.recordedBy(caller.role().organisationKind(), caller.organisationId())) {
                 throw ApiException.forbidden("Only the organisation that recorded an event may correct or retract it.");
             }
-            if (!target.type().correctable() && target.type() != EventType.JOINT_STEP_CONFIRMED
-                    && target.type() != EventType.JOINT_STEP_DISPUTED) {
+            if (!target.type().correctionTarget()) {
                 throw ApiException.invalid(pointer, target.type().typeName() + " events cannot be corrected or retracted");
             }
             boolean retracted = work.events.stream().anyMatch(event -> event.type() == EventType.EVENT_RETRACTED

@@ -88,8 +88,8 @@ class FeedBenchmark {
             String position = positions.get(i % positions.size());
             byte[] body = http(token, position, PAGE);
             JsonNode page = mapper.readTree(body);
-            assertEquals(PAGE, page.get("entries").size());
-            assertEquals(page.get("entries").get(PAGE - 1).get("cursor").asText(), page.get("nextCursor").asText());
+            assertEquals(PAGE, page.get("items").size());
+            assertEquals(page.get("items").get(PAGE - 1).get("cursor").asText(), page.get("nextCursor").asText());
             assertEquals(PAGE, jdbc(position, PAGE));
         }
         Timings page = measure(token, positions, PAGE);
@@ -194,7 +194,7 @@ class FeedBenchmark {
             if (after != null) {
                 request.queryParam("after", after);
             }
-            List<String> page = request.get("/api/v1/feed").then().statusCode(200).extract().path("entries.cursor");
+            List<String> page = request.get("/api/v1/feed").then().statusCode(200).extract().path("items.cursor");
             if (page.isEmpty()) {
                 break;
             }

@@ -171,10 +171,10 @@ class QuotaTest {
     void aBodyOverItsCapIsRefusedWith413BeforeItIsRead() {
         long max = config.limits().maxBodyBytes();
         given().auth().oauth2(Tokens.departement(DEPARTEMENT)).contentType(CloudEvents.BATCH).body(new byte[(int) max + 1])
-                .post("/api/v1/events").then().statusCode(413)
+                .post(CloudEvents.BATCHES).then().statusCode(413)
                 .body("type", equalTo("urn:passerelle:problem:payload-too-large"));
         given().auth().oauth2(Tokens.departement(DEPARTEMENT)).contentType(CloudEvents.BATCH).body(new byte[(int) max])
-                .post("/api/v1/events").then().statusCode(not(413));
+                .post(CloudEvents.BATCHES).then().statusCode(not(413));
     }
 
     @Test
@@ -191,7 +191,7 @@ class QuotaTest {
 
     /** A body of spaces sent chunked, as a client streaming it does, so that no Content-Length announces its size. */
     private HttpResponse<String> chunked(long bytes) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/events"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + CloudEvents.BATCHES))
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.departement(DEPARTEMENT))
                 .header(HttpHeaders.CONTENT_TYPE, CloudEvents.BATCH)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
@@ -229,11 +229,12 @@ class QuotaTest {
             }
         }
         assertEquals(Set.of("/api/v1/audit-records", "/api/v1/events/rejections", "/api/v1/feed", "/api/v1/missions-locales",
-                "/api/v1/offers", "/api/v1/pathways", "/api/v1/practices", "/api/v1/shared-pathways",
+                "/api/v1/offers", "/api/v1/pathways", "/api/v1/pathways/{id}/events", "/api/v1/practices", "/api/v1/shared-pathways",
+                "/api/v1/shared-pathways/{id}/events",
                 "/api/v1/webhooks/{id}/deliveries"), limited,
                 "the paged operations, whose caps the tests above enforce");
 
-        assertEquals(config.limits().maxBatchEvents(), contract.at("/paths/~1api~1v1~1events/post/requestBody/content/"
+        assertEquals(config.limits().maxBatchEvents(), contract.at("/paths/~1api~1v1~1events~1batches/post/requestBody/content/"
                 + "application~1cloudevents-batch+json/schema/maxItems").asInt(), "documented batch cap");
         JsonNode responses = contract.at("/components/responses");
         String tooLarge = responses.at("/PayloadTooLarge/description").asText();

@@ -29,14 +29,19 @@ import java.util.concurrent.ConcurrentMap;
 @ApplicationScoped
 public class RateLimiter {
 
-    /** Whether the request may proceed; if not, how many seconds until the window resets. */
-    public record Verdict(boolean allowed, int limit, long retryAfterSeconds) {
+    /** Whether the request may proceed, how many more may, and how many seconds until the window resets. */
+    public record Verdict(boolean allowed, int limit, int remaining, long retryAfterSeconds) {
     }
 
-    /** Requests of one organisation this replica reserved in a window and has not admitted yet. */
+    /**
+     * Requests of one organisation this replica reserved in a window and has not admitted yet, with
+     * the quota and what the shared counter had left unreserved when this replica last reserved.
+     */
     private static final class Allowance {
         private final Instant window;
         private int remaining;
+        private int limit;
+        private int unreserved;
 
         Allowance(Instant window) {
             this.window = window;
@@ -67,13 +72,18 @@ public class RateLimiter {
         if (allowance == null || !allowance.window.equals(window)) {
             return Optional.empty();
         }
+        int limit;
+        int remaining;
         synchronized (allowance) {
             if (allowance.remaining == 0) {
                 return Optional.empty();
             }
             allowance.remaining--;
+            limit = allowance.limit;
+            // Other replicas may hold reservations too: what is left is at most this.
+            remaining = allowance.remaining + allowance.unreserved;
         }
-        return Optional.of(new Verdict(true, 0, 0));
+        return Optional.of(new Verdict(true, limit, remaining, secondsLeft(clock.instant(), window)));
     }
 
     /** Admits the request from this replica's reservation, or reserves more in the database. */
@@ -103,18 +113,28 @@ public class RateLimiter {
         int reservedNow = ((Number) row[2]).intValue();
         // Of the requests just reserved, those within the limit may be admitted: this one and the rest locally.
         int granted = Math.max(0, Math.min(reservedNow, limit - (total - reservedNow)));
-        long retryAfter = Math.max(1, Duration.between(now, window.plus(1, ChronoUnit.MINUTES)).toSeconds());
+        long retryAfter = secondsLeft(now, window);
+        int unreserved = Math.max(0, limit - total);
         if (granted == 0) {
-            return new Verdict(false, limit, retryAfter);
+            return new Verdict(false, limit, 0, retryAfter);
         }
         if (granted > 1) {
             Allowance allowance = allowances.compute(organisationId,
                     (id, current) -> current == null || !current.window.equals(window) ? new Allowance(window) : current);
+            int remaining;
             synchronized (allowance) {
                 allowance.remaining += granted - 1;
+                allowance.limit = limit;
+                allowance.unreserved = unreserved;
+                remaining = allowance.remaining + unreserved;
             }
+            return new Verdict(true, limit, remaining, retryAfter);
         }
-        return new Verdict(true, limit, retryAfter);
+        return new Verdict(true, limit, unreserved, retryAfter);
+    }
+
+    private static long secondsLeft(Instant now, Instant window) {
+        return Math.max(1, Duration.between(now, window.plus(1, ChronoUnit.MINUTES)).toSeconds());
     }
 
     /** Drops past windows; a plain delete, so every replica may run it. */
