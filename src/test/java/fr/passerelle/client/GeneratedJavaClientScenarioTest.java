@@ -383,7 +383,7 @@ class GeneratedJavaClientScenarioTest {
 
     private static UUID missionLocale(ApiClient admin, String departementCode) throws ApiException {
         return new DirectoryApi(admin).createMissionLocale(new MissionLocaleRequest().name("ML scenario " + UUID.randomUUID())
-                .siret(Sirets.random()).departementCode(departementCode).regionalAssociation("ARML scenario")).getId();
+                .siret(Sirets.random()).departementCode(departementCode).regionalAssociation("ARML scenario"), null).getId();
     }
 
     private ApiClient client(String token) {
