@@ -111,6 +111,7 @@ class SecurityTest {
             row("recordCejEntry", Scope.OWNED, Set.of(MISSION_LOCALE)),
             row("recordCejExit", Scope.OWNED, Set.of(MISSION_LOCALE)),
             row("reportTrainingObligation", Scope.OWNED, Set.of(MISSION_LOCALE)),
+            row("recordSituation", Scope.OWNED, Set.of(MISSION_LOCALE)),
             row("recordHandoverDecision", Scope.OWNED, Set.of(DEPARTEMENT, MISSION_LOCALE)),
             row("recordCejProposal", Scope.OWNED, Set.of(DEPARTEMENT, MISSION_LOCALE)),
             row("recordRightsInformation", Scope.OWNED, Set.of(DEPARTEMENT, MISSION_LOCALE)),
@@ -166,6 +167,7 @@ class SecurityTest {
             case "recordOrientationDiagnostic" -> step(Map.of("duringReview", false));
             case "recordCejExit" -> step(Map.of("outcome", "EMPLOYMENT"));
             case "reportTrainingObligation" -> step(Map.of("reason", "OTHER"));
+            case "recordSituation" -> step(Map.of("situation", "IN_EMPLOYMENT"));
             case "recordHandoverDecision" -> step(Map.of("mode", "RELAY", "missionLocaleId", missionLocale));
             case "recordCejProposal" -> step(Map.of("decision", "PENDING"));
             case "recordRightsInformation" -> step(Map.of("topics", List.of("HOUSING")));
