@@ -1,10 +1,12 @@
 package fr.passerelle.indicator;
 
+import fr.passerelle.pathway.EventData;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The published measures: the six indicators of the convention's annex sheet (some with
- * companion measures), the context population and the first-contact delay. The definitions
+ * companion measures), the context population, the first-contact delay and the territorial
+ * reporting measures. The definitions
  * are written out in the README and the contract ({@code openapi-description.md}); each
  * constant's description is the short form.
  */
@@ -37,7 +39,52 @@ public enum Measure {
     ASE_YOUNG_PEOPLE_ON_31_DECEMBER(null, CountingUnit.YOUNG_PERSON, false, true,
             "Context: young people aged 16 to 25 on 31 December with ASE support recorded by then, by ASE status that day"),
     FIRST_CONTACT_DELAY(null, CountingUnit.SOLICITATION, true, false,
-            "Delay: Missions Locales solicited in the year that had a first contact, with the median days from solicitation to first contact");
+            "Delay: Missions Locales solicited in the year that had a first contact, with the median days from solicitation to first contact"),
+    IN_TRAINING_ON_31_DECEMBER(null, CountingUnit.YOUNG_PERSON, true, true,
+            "Territorial: young people followed on 31 December whose latest situation that day is education, training or work-study"),
+    IN_EMPLOYMENT_ON_31_DECEMBER(null, CountingUnit.YOUNG_PERSON, true, true,
+            "Territorial: young people followed on 31 December whose latest situation that day is employment"),
+    IN_CEJ_ON_31_DECEMBER(null, CountingUnit.YOUNG_PERSON, true, true,
+            "Territorial: young people followed on 31 December who are in the Contrat d'Engagement Jeune that day"),
+    HANDOVER_CO_INTERVENTION(null, CountingUnit.YOUNG_PERSON, true, true,
+            "Territorial: young people for whom a co-intervention was decided in the year"),
+    HANDOVER_RELAY(null, CountingUnit.YOUNG_PERSON, true, true,
+            "Territorial: young people for whom a relay handover (passage de relais) was decided in the year"),
+    SOLICITED_NEVER_REACHED(null, CountingUnit.YOUNG_PERSON, true, true,
+            "Territorial: young people with a Mission Locale first solicited in the year that has recorded neither a first contact nor a registration"),
+    ASE_EXITS(null, CountingUnit.YOUNG_PERSON, false, true,
+            "Territorial: young people whose ASE support ended in the year (not for a transfer to another collectivity)"),
+    LEFT_WITHOUT_SOLUTION(null, CountingUnit.YOUNG_PERSON, false, true,
+            "Territorial: young people who left ASE in the year neither followed by a Mission Locale, nor in the CEJ, nor in education, "
+                    + "training or employment on their exit date"),
+    FRAGILITY_ASSESSED(null, CountingUnit.YOUNG_PERSON, true, true,
+            "Territorial: young people whose fragilities were assessed in the year"),
+    NEED_MOBILITY(null, CountingUnit.YOUNG_PERSON, true, true, "Territorial: young people with a mobility need identified in the year"),
+    NEED_HOUSING(null, CountingUnit.YOUNG_PERSON, true, true, "Territorial: young people with a housing need identified in the year"),
+    NEED_HEALTH(null, CountingUnit.YOUNG_PERSON, true, true, "Territorial: young people with a health need identified in the year"),
+    NEED_TRAINING(null, CountingUnit.YOUNG_PERSON, true, true, "Territorial: young people with a training need identified in the year"),
+    NEED_CITIZENSHIP(null, CountingUnit.YOUNG_PERSON, true, true,
+            "Territorial: young people with a citizenship need identified in the year"),
+    NEED_FAMILY_SITUATION(null, CountingUnit.YOUNG_PERSON, true, true,
+            "Territorial: young people with a family-situation fragility identified in the year"),
+    NEED_CHILD_OF_MINIMUM_INCOME_BENEFICIARY(null, CountingUnit.YOUNG_PERSON, true, true,
+            "Territorial: young people identified in the year as the child of a minimum-income beneficiary"),
+    NEED_OTHER(null, CountingUnit.YOUNG_PERSON, true, true, "Territorial: young people with another fragility identified in the year"),
+    RIGHTS_INFORMED(null, CountingUnit.YOUNG_PERSON, true, true, "Territorial: young people informed of their rights in the year"),
+    ELIGIBILITY_CHECKED(null, CountingUnit.YOUNG_PERSON, true, true,
+            "Territorial: young people whose eligibility to common-law schemes was checked in the year"),
+    TRAINING_OBLIGATION_REPORTED(null, CountingUnit.YOUNG_PERSON, true, true,
+            "Territorial: young people a Mission Locale reported to the collectivity in the year for the training obligation (16-17 NEET)");
+
+    /** What a measure is published for. */
+    @Schema(name = "MeasureSection", description = "INDICATOR: one of the six indicators or a companion; CONTEXT: the "
+            + "population rates relate to; DELAY: the first-contact delay; TERRITORIAL: territorial reporting")
+    public enum Section {
+        INDICATOR,
+        CONTEXT,
+        DELAY,
+        TERRITORIAL
+    }
 
     private final Integer indicator;
     private final CountingUnit unit;
@@ -74,6 +121,22 @@ public enum Measure {
 
     public String description() {
         return description;
+    }
+
+    public Section section() {
+        if (indicator != null) {
+            return Section.INDICATOR;
+        }
+        return switch (this) {
+            case ASE_YOUNG_PEOPLE_ON_31_DECEMBER -> Section.CONTEXT;
+            case FIRST_CONTACT_DELAY -> Section.DELAY;
+            default -> Section.TERRITORIAL;
+        };
+    }
+
+    /** The measure counting young people with that need identified by a fragility assessment. */
+    static Measure need(EventData.FragilityCriterion criterion) {
+        return valueOf("NEED_" + criterion.name());
     }
 
     boolean existsAt(Level level) {

@@ -189,6 +189,6 @@ class IndicatorAccessTest {
         Map<String, Object> table = responses.get(0).jsonPath().getMap("$");
         assertEquals(Set.of("year", "level", "code", "view", "measures"), table.keySet());
         given().auth().oauth2(Tokens.departement("66")).queryParam("year", YEAR).get("/api/v1/indicators").then()
-                .body("measures", hasSize(14));
+                .body("measures", hasSize(34));
     }
 }
