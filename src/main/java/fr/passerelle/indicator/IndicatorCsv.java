@@ -10,9 +10,9 @@ import java.util.List;
 /**
  * The CSV form of indicator tables: RFC 4180, UTF-8, a header row, one row per published cell.
  * Columns: year, level, code, version (report version; empty for live figures), indicator (1 to
- * 6; empty for the context and delay measures), measure, unit, breakdown (TOTAL, ASE_STATUS,
- * AGE_BAND, MEDIAN_DAYS), category (ALL, an ASE status or an age band), value (empty when masked
- * or without data), masked (true or false).
+ * 6; empty for the other measures), measure, unit, breakdown (TOTAL, ASE_STATUS, AGE_BAND,
+ * MEDIAN_DAYS, RATE), category (ALL, an ASE status, an age band, or a rate's denominator measure),
+ * value (empty when masked or without data), masked (true or false).
  */
 final class IndicatorCsv {
 
@@ -51,6 +51,12 @@ final class IndicatorCsv {
             if (figures.medianDays() != null) {
                 cells.add(new Flat(figures.measure(), Breakdown.MEDIAN_DAYS, ALL, CountingUnit.DAY, figures.medianDays().value(),
                         figures.medianDays().masked()));
+            }
+        }
+        if (table.rates() != null) {
+            for (IndicatorTable.RateCell rate : table.rates()) {
+                cells.add(new Flat(rate.numerator(), Breakdown.RATE, rate.denominator().name(), CountingUnit.PERCENT, rate.percent(),
+                        rate.masked()));
             }
         }
         return cells;
