@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The CSV form of indicator tables: RFC 4180, UTF-8, a header row, one row per published cell.
@@ -63,10 +64,18 @@ final class IndicatorCsv {
     }
 
     static String render(List<IndicatorTable> tables, Integer version) {
+        return render(tables, version, cell -> true);
+    }
+
+    /** Only the cells the filter keeps. */
+    static String render(List<IndicatorTable> tables, Integer version, Predicate<Flat> filter) {
         StringBuilder out = new StringBuilder();
         Csv.appendRow(out, COLUMNS);
         for (IndicatorTable table : tables) {
             for (Flat cell : flatten(table)) {
+                if (!filter.test(cell)) {
+                    continue;
+                }
                 Csv.appendRow(out, Arrays.asList(table.year(), table.level(), table.code(), version, cell.measure().indicator(),
                         cell.measure(), cell.unit(), cell.breakdown(), cell.category(),
                         cell.value() == null ? null : cell.value().toPlainString(), cell.masked()));

@@ -123,6 +123,46 @@ public enum Measure {
         return description;
     }
 
+    /** The measure's name in French, for people reading the dashboard or a printed review. */
+    public String label() {
+        return switch (this) {
+            case SOLICITED -> "Jeunes pour qui une Mission Locale a été sollicitée";
+            case JOINT_INTERVIEWS -> "Entretiens des 17 ans tenus en binôme";
+            case JOINT_INTERVIEWS_AWAITING_CONFIRMATION -> "Entretiens en binôme en attente de confirmation";
+            case JOINT_INTERVIEWS_DISPUTED -> "Entretiens en binôme contestés";
+            case ORIENTATION_DIAGNOSED -> "Jeunes ayant eu un diagnostic d'orientation";
+            case REGISTERED -> "Jeunes inscrits en Mission Locale";
+            case FOLLOWED_ON_31_DECEMBER -> "Jeunes accompagnés par une Mission Locale au 31 décembre";
+            case JOINT_AUTONOMY_PROJECTS -> "Jeunes avec un projet d'accès à l'autonomie conjoint";
+            case JOINT_AUTONOMY_PROJECTS_AWAITING_CONFIRMATION -> "Projets d'autonomie conjoints en attente de confirmation";
+            case JOINT_AUTONOMY_PROJECTS_DISPUTED -> "Projets d'autonomie conjoints contestés";
+            case CEJ_BENEFICIARIES -> "Jeunes bénéficiaires du Contrat d'Engagement Jeune";
+            case CEJ_ENTRIES -> "Jeunes entrés en Contrat d'Engagement Jeune";
+            case ASE_YOUNG_PEOPLE_ON_31_DECEMBER -> "Jeunes de 16 à 25 ans connus de l'ASE au 31 décembre";
+            case FIRST_CONTACT_DELAY -> "Sollicitations suivies d'un premier contact";
+            case IN_TRAINING_ON_31_DECEMBER -> "Jeunes accompagnés en formation au 31 décembre";
+            case IN_EMPLOYMENT_ON_31_DECEMBER -> "Jeunes accompagnés en emploi au 31 décembre";
+            case IN_CEJ_ON_31_DECEMBER -> "Jeunes accompagnés en CEJ au 31 décembre";
+            case HANDOVER_CO_INTERVENTION -> "Jeunes en co-intervention";
+            case HANDOVER_RELAY -> "Jeunes en passage de relais";
+            case SOLICITED_NEVER_REACHED -> "Jeunes sollicités jamais joints par la Mission Locale";
+            case ASE_EXITS -> "Jeunes sortis de l'ASE";
+            case LEFT_WITHOUT_SOLUTION -> "Jeunes sortis de l'ASE sans solution";
+            case FRAGILITY_ASSESSED -> "Jeunes ayant eu un repérage des fragilités";
+            case NEED_MOBILITY -> "Besoin identifié : mobilité";
+            case NEED_HOUSING -> "Besoin identifié : logement";
+            case NEED_HEALTH -> "Besoin identifié : santé";
+            case NEED_TRAINING -> "Besoin identifié : formation";
+            case NEED_CITIZENSHIP -> "Besoin identifié : citoyenneté";
+            case NEED_FAMILY_SITUATION -> "Besoin identifié : situation familiale";
+            case NEED_CHILD_OF_MINIMUM_INCOME_BENEFICIARY -> "Besoin identifié : enfant de bénéficiaire de minima sociaux";
+            case NEED_OTHER -> "Besoin identifié : autre";
+            case RIGHTS_INFORMED -> "Jeunes informés de leurs droits";
+            case ELIGIBILITY_CHECKED -> "Jeunes dont l'éligibilité aux dispositifs a été vérifiée";
+            case TRAINING_OBLIGATION_REPORTED -> "Jeunes signalés au titre de l'obligation de formation";
+        };
+    }
+
     public Section section() {
         if (indicator != null) {
             return Section.INDICATOR;

@@ -143,7 +143,9 @@ class SecurityTest {
             row("listReportVersions", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, REPORTING, ADMIN)),
             row("freezeReport", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, ADMIN)),
             row("getReportVersion", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, REPORTING, ADMIN)),
-            row("previewReport", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, ADMIN)));
+            row("previewReport", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, ADMIN)),
+            row("compareDepartements", Scope.PLATFORM, Set.of(REPORTING, ADMIN)),
+            row("getProgressReview", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, REPORTING, ADMIN)));
 
     private static Map.Entry<String, Access> row(String operationId, Scope scope, Set<String> roles) {
         return Map.entry(operationId, new Access(roles, scope));
@@ -277,7 +279,7 @@ class SecurityTest {
                 id = (MISSION_LOCALE.equals(role) ? missionLocaleWebhook : departementWebhook).toString();
             } else if (template.startsWith("/api/v1/missions-locales/")) {
                 id = missionLocale.toString();
-            } else if (template.startsWith("/api/v1/indicator-reports/")) {
+            } else if (template.startsWith("/api/v1/indicator-reports/") || template.startsWith("/api/v1/progress-reviews/")) {
                 return template.replace("{departementCode}", DEPARTEMENT_CODE)
                         .replace("{year}", Integer.toString(Pathways.today().getYear() - 1)).replace("{version}", "1");
             } else {
