@@ -190,6 +190,43 @@ class ProgressReviewTest {
         }
     }
 
+    /** The ranking's source: every collectivity's totals and rates, with exactly the masks of its own masked table. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void nationalReadersCompareEveryCollectivityWithTheMasksOfItsOwnTable() {
+        int y = IndicatorFixtures.pastYear();
+        UUID m = Directory.newMissionLocale("89");
+        UUID p = IndicatorFixtures.register("89", on(y - 17, 5, 5));
+        IndicatorFixtures.solicit("89", p, m, on(y, 5, 1));
+        JsonPath comparison = given().auth().oauth2(Tokens.reporting()).queryParam("year", y).get("/api/v1/indicators/departements")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("MASKED", comparison.getString("view"));
+        assertEquals(103, comparison.getList("departements").size());
+        assertEquals("Yonne", comparison.getString("departements.find { it.code == '89' }.name"));
+        for (String code : List.of("89", "86", "33")) {
+            JsonPath table = IndicatorFixtures.reporting(y, "DEPARTEMENT", code).statusCode(200).extract().jsonPath();
+            String entry = "departements.find { it.code == '" + code + "' }";
+            assertEquals(table.getList("measures.measure"), comparison.getList(entry + ".totals.measure"), code);
+            assertEquals(table.getList("measures.total"), comparison.getList(entry + ".totals").stream()
+                    .map(total -> {
+                        Map<String, Object> cell = new HashMap<>((Map<String, Object>) total);
+                        cell.remove("measure");
+                        return cell;
+                    }).toList(), code);
+            assertEquals(table.getList("rates"), comparison.getList(entry + ".rates"), code);
+        }
+        assertTrue(comparison.getBoolean("departements.find { it.code == '89' }.totals.find { it.measure == 'SOLICITED' }.masked"));
+
+        List<Csv.Row> csv = Csv.parse(given().auth().oauth2(Tokens.admin()).accept("text/csv").queryParam("year", y)
+                .get("/api/v1/indicators/departements").then().statusCode(200).contentType(startsWith("text/csv")).extract().asString());
+        assertEquals(1 + 103 * (34 + 12), csv.size(), "a TOTAL row per measure and a RATE row per rate, for each collectivity");
+        assertTrue(csv.stream().skip(1).allMatch(row -> List.of("TOTAL", "RATE").contains(row.fields().get(7))));
+        given().auth().oauth2(Tokens.departement("89")).queryParam("year", y).get("/api/v1/indicators/departements").then()
+                .statusCode(403);
+        given().auth().oauth2(Tokens.missionLocale(m)).queryParam("year", y).get("/api/v1/indicators/departements").then()
+                .statusCode(403);
+    }
+
     @Test
     void onlyTheCollectivityItselfAndNationalReadersReadAReview() {
         int y = IndicatorFixtures.pastYear();
