@@ -171,6 +171,8 @@ class DashboardBrowserTest {
         assertEquals("true", masked.getAttribute("data-masque"));
         assertEquals("masqué", browser.findElement(By.cssSelector("#table-classement tr[data-code='43'] td[data-role='taux']")).getText(),
                 "no rate over a masked count");
+        assertEquals("–", browser.findElement(By.cssSelector("#table-classement tr[data-code='43'] td")).getText(),
+                "a masked value has no rank");
         JsonPath national = given().auth().oauth2(Tokens.reporting()).queryParam("from", year - 4).queryParam("to", year)
                 .get("/api/v1/indicators/series").then().statusCode(200).extract().jsonPath();
         for (String measure : SIX) {
