@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -168,20 +169,14 @@ class ProgressReviewTest {
                 assertNull(review.get(path(measure) + ".value.value"), measure);
                 assertNull(review.get(path(measure) + ".change"), "no change from a masked count: " + measure);
             }
-            for (Map<String, Object> line : review.<Map<String, Object>>getList("lines")) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> rate = (Map<String, Object>) line.get("rate");
-                if (rate == null) {
-                    continue;
-                }
-                String numerator = (String) line.get("measure");
+            rates(review).forEach((numerator, rate) -> {
                 boolean numeratorMasked = review.getBoolean(path(numerator) + ".value.masked");
                 boolean denominatorMasked = review.getBoolean(path((String) rate.get("denominator")) + ".value.masked");
                 if (numeratorMasked || denominatorMasked) {
                     assertEquals(true, rate.get("masked"), numerator);
                     assertNull(rate.get("percent"), numerator);
                 }
-            }
+            });
             assertNationalRatesFollowTheRule(review, y);
             String pdf = text(given().auth().oauth2(token).queryParam("format", "pdf").get("/api/v1/progress-reviews/88/" + y)
                     .then().statusCode(200).extract().asByteArray());
@@ -248,13 +243,7 @@ class ProgressReviewTest {
     private static void assertNationalRatesFollowTheRule(JsonPath review, int year) {
         JsonPath nation = IndicatorFixtures.reporting(year, "NATION", null).statusCode(200).extract().jsonPath();
         boolean exact = review.getString("view").equals("EXACT");
-        for (Map<String, Object> line : review.<Map<String, Object>>getList("lines")) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> rate = (Map<String, Object>) line.get("rate");
-            if (rate == null) {
-                continue;
-            }
-            String numerator = (String) line.get("measure");
+        rates(review).forEach((numerator, rate) -> {
             String denominator = (String) rate.get("denominator");
             boolean expectedMasked = IndicatorFixtures.rateMasked(nation, numerator);
             if (!expectedMasked && exact) {
@@ -266,7 +255,19 @@ class ProgressReviewTest {
             if (!expectedMasked) {
                 assertEquals(IndicatorFixtures.rate(nation, numerator), rate.get("nationalPercent"), numerator);
             }
+        });
+    }
+
+    /** The rate of each line that has one, by its measure. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> rates(JsonPath review) {
+        Map<String, Map<String, Object>> rates = new LinkedHashMap<>();
+        for (Map<String, Object> line : review.<Map<String, Object>>getList("lines")) {
+            if (line.get("rate") != null) {
+                rates.put((String) line.get("measure"), (Map<String, Object>) line.get("rate"));
+            }
         }
+        return rates;
     }
 
     private static void assertLine(JsonPath review, String measure, long value, long previous, Long change) {
