@@ -7,7 +7,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Refuses to start a production instance that lacks its database or token settings, with one
+ * Refuses to start a production instance that lacks its database, token or encryption settings, with one
  * line naming the variable to set, rather than a stack trace from deep inside the start-up.
  */
 @QuarkusMain
@@ -55,6 +55,14 @@ public class PasserelleMain {
         if (missing(config, "mp.jwt.verify.publickey.location") && missing(config, "mp.jwt.verify.publickey")) {
             return Optional.of("no token verification key configured: set MP_JWT_VERIFY_PUBLICKEY_LOCATION "
                     + "(a JWKS URL or a PEM file)");
+        }
+        if (missing(config, "passerelle.webhook-secrets.keys") || missing(config, "passerelle.webhook-secrets.current-key-id")) {
+            return Optional.of("no key to encrypt webhook secrets: set PASSERELLE_WEBHOOK_SECRETS_KEYS and "
+                    + "PASSERELLE_WEBHOOK_SECRETS_CURRENT_KEY_ID (from a Secret)");
+        }
+        if (config.getValue("passerelle.webhook-secrets.current-key-id", String.class).matches("(?i)(dev|test).*")) {
+            return Optional.of("a development key encrypts webhook secrets: production must use its own "
+                    + "(PASSERELLE_WEBHOOK_SECRETS_KEYS, PASSERELLE_WEBHOOK_SECRETS_CURRENT_KEY_ID)");
         }
         String issuer = config.getValue("mp.jwt.verify.issuer", String.class);
         String keyLocation = config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).orElse("");

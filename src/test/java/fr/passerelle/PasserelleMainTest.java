@@ -21,6 +21,8 @@ class PasserelleMainTest {
         properties.put("quarkus.flyway.username", "passerelle");
         properties.put("mp.jwt.verify.issuer", "https://idp.passerelle.example");
         properties.put("mp.jwt.verify.publickey.location", "https://idp.passerelle.example/jwks");
+        properties.put("passerelle.webhook-secrets.keys", "2026-01:zVYaAktsrM5glHZi1tc8pOsfwkkbCTSTPuOFPWaW3sw=");
+        properties.put("passerelle.webhook-secrets.current-key-id", "2026-01");
         return properties;
     }
 
@@ -95,5 +97,21 @@ class PasserelleMainTest {
         Map<String, String> properties = production();
         properties.put("mp.jwt.verify.publickey.location", "src/dev/jwt/public.pem");
         assertEquals(Optional.of(DEV_SETTINGS), problem(properties));
+    }
+
+    @Test
+    void withoutWebhookSecretKeysProductionIsRefused() {
+        Map<String, String> properties = production();
+        properties.remove("passerelle.webhook-secrets.keys");
+        assertEquals(Optional.of("no key to encrypt webhook secrets: set PASSERELLE_WEBHOOK_SECRETS_KEYS and "
+                + "PASSERELLE_WEBHOOK_SECRETS_CURRENT_KEY_ID (from a Secret)"), problem(properties));
+    }
+
+    @Test
+    void aDevelopmentWebhookSecretKeyIsRefused() {
+        Map<String, String> properties = production();
+        properties.put("passerelle.webhook-secrets.current-key-id", "test-1");
+        assertEquals(Optional.of("a development key encrypts webhook secrets: production must use its own "
+                + "(PASSERELLE_WEBHOOK_SECRETS_KEYS, PASSERELLE_WEBHOOK_SECRETS_CURRENT_KEY_ID)"), problem(properties));
     }
 }

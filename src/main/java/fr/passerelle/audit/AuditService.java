@@ -38,7 +38,9 @@ public class AuditService {
         FEED,
         EXPORT,
         RECTIFY,
-        ERASE
+        ERASE,
+        /** A push checked without being stored (conformance). */
+        DRY_RUN
     }
 
     public static final String SUCCESS = "SUCCESS";

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/departements")
 @Tag(name = "Directory")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE, Role.Names.REPORTING, Role.Names.ADMIN, Role.Names.DPO})
+@RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE, Role.Names.REGIONAL_ASSOCIATION, Role.Names.REPORTING,
+        Role.Names.ADMIN, Role.Names.DPO})
 public class DepartementResource {
 
     private final DepartementService service;

@@ -48,7 +48,8 @@ public class MissionLocaleResource {
     }
 
     @GET
-    @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE, Role.Names.REPORTING, Role.Names.ADMIN, Role.Names.DPO})
+    @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE, Role.Names.REGIONAL_ASSOCIATION, Role.Names.REPORTING,
+        Role.Names.ADMIN, Role.Names.DPO})
     @Operation(operationId = "listMissionsLocales", summary = "The directory of Missions Locales",
             description = "Ordered by name, then id. Filters combine with AND.")
     @APIResponse(responseCode = "200", description = "One page")
@@ -67,7 +68,8 @@ public class MissionLocaleResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE, Role.Names.REPORTING, Role.Names.ADMIN, Role.Names.DPO})
+    @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE, Role.Names.REGIONAL_ASSOCIATION, Role.Names.REPORTING,
+        Role.Names.ADMIN, Role.Names.DPO})
     @Operation(operationId = "getMissionLocale", summary = "One Mission Locale")
     @APIResponse(responseCode = "200", description = "The Mission Locale", headers = @Header(name = HttpHeaders.ETAG,
             description = "Send it back in If-Match to update", schema = @Schema(type = SchemaType.STRING)),

@@ -13,9 +13,11 @@ public class OrganisationDirectory implements OrganisationRegistry {
     private final DepartementRepository departements;
     private final MissionLocaleRepository missionsLocales;
     private final NationalBodyRepository nationalBodies;
+    private final RegionalAssociationRepository regionalAssociations;
 
     public OrganisationDirectory(DepartementRepository departements, MissionLocaleRepository missionsLocales,
-            NationalBodyRepository nationalBodies) {
+            NationalBodyRepository nationalBodies, RegionalAssociationRepository regionalAssociations) {
+        this.regionalAssociations = regionalAssociations;
         this.departements = departements;
         this.missionsLocales = missionsLocales;
         this.nationalBodies = nationalBodies;
@@ -28,6 +30,7 @@ public class OrganisationDirectory implements OrganisationRegistry {
             case DEPARTEMENT -> departements.findByIdOptional(id).map(d -> d.active).orElse(false);
             case MISSION_LOCALE -> parseUuid(id) != null
                     && missionsLocales.findByIdOptional(parseUuid(id)).map(m -> m.active).orElse(false);
+            case REGIONAL_ASSOCIATION -> regionalAssociations.findByIdOptional(id).map(association -> association.active).orElse(false);
             case NATIONAL_BODY -> nationalBodies.findByIdOptional(id)
                     .map(body -> body.active && (body.operator || !operatorRequired)).orElse(false);
         };

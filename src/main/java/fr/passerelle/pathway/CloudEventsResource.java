@@ -49,6 +49,7 @@ public class CloudEventsResource {
     public static final String BATCH = "application/cloudevents-batch+json";
 
     private final PathwayWriteService write;
+    private final PathwayConformanceService conformance;
     private final CloudEventReader reader;
     private final RejectedEventService rejected;
     private final ObjectMapper mapper;
@@ -56,9 +57,10 @@ public class CloudEventsResource {
     private final PasserelleConfig config;
     private final PageRequest pages;
 
-    public CloudEventsResource(PathwayWriteService write, CloudEventReader reader, RejectedEventService rejected, ObjectMapper mapper,
-            CurrentCaller caller, PasserelleConfig config, PageRequest pages) {
+    public CloudEventsResource(PathwayWriteService write, PathwayConformanceService conformance, CloudEventReader reader,
+            RejectedEventService rejected, ObjectMapper mapper, CurrentCaller caller, PasserelleConfig config, PageRequest pages) {
         this.write = write;
+        this.conformance = conformance;
         this.reader = reader;
         this.rejected = rejected;
         this.mapper = mapper;
@@ -72,18 +74,20 @@ public class CloudEventsResource {
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
     @Audited(Purpose.SYNCHRONISATION)
     @Operation(hidden = true)
-    public Response pushOne(String body, @Context ContainerRequestContext request) throws IOException {
+    public Response pushOne(String body, @QueryParam("dryRun") Boolean dryRun, @Context ContainerRequestContext request)
+            throws IOException {
         JsonNode event = mapper.readTree(body == null ? "" : body);
         if (event == null || !event.isObject()) {
             throw new ApiException(ProblemType.MALFORMED_REQUEST, "The body must be one CloudEvent, a JSON object.");
         }
         EventSubmission submission = reader.read(event);
-        EventOutcome outcome = write.record(caller.get(), List.of(submission)).get(0);
+        EventOutcome outcome = record(List.of(submission), dryRun).get(0);
         if (outcome.status() == EventOutcome.Status.REJECTED) {
             throw outcome.rejection();
         }
         EventReceipt receipt = receipt(0, submission, outcome, request);
-        return Response.status(outcome.status() == EventOutcome.Status.ACCEPTED ? 201 : 200).entity(receipt).build();
+        boolean created = outcome.status() == EventOutcome.Status.ACCEPTED && !Boolean.TRUE.equals(dryRun);
+        return Response.status(created ? 201 : 200).entity(receipt).build();
     }
 
     @POST
@@ -99,18 +103,25 @@ public class CloudEventsResource {
                     + "`passerelle.limits.max-batch-events`): 200 with one receipt per event, in the order sent: ACCEPTED, "
                     + "DUPLICATE or REJECTED with a problem detail. Events are checked in order, so a batch may register a "
                     + "young person and record their steps. Valid events are stored even when others are rejected.\n\n"
-                    + "Every rejected event is kept and listed by `GET /api/v1/events/rejections` for reconciliation.")
+                    + "Every rejected event is kept and listed by `GET /api/v1/events/rejections` for reconciliation.\n\n"
+                    + "**Dry run** (`?dryRun=true`): every check of a real push runs (schema, catalogue, age and date rules, "
+                    + "authorisation, duplicates) and the answer is the one a real push would get, but nothing is stored: no "
+                    + "event, pathway, share, feed entry, webhook delivery, count or rejection. An accepted event then answers "
+                    + "200 (not 201) without `eventId`, and without `pathwayId` when it would register a new young person. One "
+                    + "audit record (operation DRY_RUN) is kept. See the conformance scenario (`/api/v1/conformance/scenario`).")
     @RequestBody(required = true, content = {
         @Content(mediaType = SINGLE, schema = @Schema(implementation = CloudEventDocument.class)),
         @Content(mediaType = BATCH, schema = @Schema(type = SchemaType.ARRAY, maxItems = 1000, implementation = CloudEventDocument.class))})
     @APIResponse(responseCode = "201", description = "One event, stored", content = @Content(schema = @Schema(implementation = EventReceipt.class)))
-    @APIResponse(responseCode = "200", description = "A batch's receipts, or one event already stored (duplicate)",
+    @APIResponse(responseCode = "200", description = "A batch's receipts, or one event already stored (duplicate), or a dry run's receipt",
             content = @Content(schema = @Schema(oneOf = {BatchReport.class, EventReceipt.class})))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "410", ref = "Gone")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public BatchReport pushBatch(String body, @Context ContainerRequestContext request) throws IOException {
+    public BatchReport pushBatch(String body,
+            @Parameter(description = "Check the events as a real push would, store nothing") @QueryParam("dryRun") Boolean dryRun,
+            @Context ContainerRequestContext request) throws IOException {
         JsonNode events = mapper.readTree(body == null ? "" : body);
         if (events == null || !events.isArray()) {
             throw new ApiException(ProblemType.MALFORMED_REQUEST, "The body must be a JSON array of CloudEvents.");
@@ -121,7 +132,7 @@ public class CloudEventsResource {
         }
         List<EventSubmission> submissions = new ArrayList<>(events.size());
         events.forEach(event -> submissions.add(reader.read(event)));
-        List<EventOutcome> outcomes = write.record(caller.get(), submissions);
+        List<EventOutcome> outcomes = record(submissions, dryRun);
         List<EventReceipt> receipts = new ArrayList<>(outcomes.size());
         int[] counts = new int[EventOutcome.Status.values().length];
         for (int i = 0; i < outcomes.size(); i++) {
@@ -143,6 +154,10 @@ public class CloudEventsResource {
             @Parameter(description = "Page size, 1 to 500", schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500"))
             @QueryParam("limit") Integer limit) {
         return rejected.list(caller.get(), cursor, pages.limit(limit));
+    }
+
+    private List<EventOutcome> record(List<EventSubmission> submissions, Boolean dryRun) {
+        return Boolean.TRUE.equals(dryRun) ? conformance.dryRun(caller.get(), submissions) : write.record(caller.get(), submissions);
     }
 
     private static EventReceipt receipt(int index, EventSubmission submission, EventOutcome outcome, ContainerRequestContext request) {

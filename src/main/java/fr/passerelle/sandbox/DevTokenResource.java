@@ -39,7 +39,7 @@ public class DevTokenResource {
     @Operation(hidden = true)
     public String token(@QueryParam("role") String role, @QueryParam("org") String organisation) {
         String claim = Role.fromClaim(role).map(Role::claim).orElseThrow(
-                () -> new BadRequestException("role must be one of departement, mission-locale, reporting, admin, dpo"));
+                () -> new BadRequestException("role must be one of departement, mission-locale, regional-association, reporting, admin, dpo"));
         return Jwt.issuer(issuer).audience(audience).subject("dev-" + claim + "-" + organisation).groups(Set.of(claim))
                 .claim(CallerAugmentor.ORGANISATION_CLAIM, organisation).expiresIn(Duration.ofHours(1)).sign();
     }

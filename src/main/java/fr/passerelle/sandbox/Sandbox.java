@@ -13,6 +13,7 @@ import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.security.Role;
 import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,16 +21,19 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Dev mode only: a sandbox of fictitious data, written through the same services as real calls,
- * so that a newcomer has something to look at. Every event has a fixed source id: a restart pushes
- * them again and gets duplicates, nothing new.
+ * Dev mode (and tests) only: a sandbox of fictitious data, written through the same services as
+ * real calls, so that a newcomer has something to look at and a vendor something to run the
+ * conformance scenario against. Every event has a fixed source id: a restart pushes them again and
+ * gets duplicates, nothing new. Dev mode seeds it at start-up; tests seed it when they need it.
  */
-@IfBuildProfile("dev")
+@IfBuildProfile(anyOf = {"dev", "test"})
 @ApplicationScoped
 public class Sandbox {
 
@@ -51,15 +55,25 @@ public class Sandbox {
         this.clock = clock;
     }
 
-    void seed(@Observes StartupEvent started) {
+    void onStart(@Observes StartupEvent started) {
+        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+            seed();
+            LOG.info("Sandbox ready: collectivities 33, 59 and 69M, one fictitious Mission Locale each, two young people each. "
+                    + "Tokens: curl 'localhost:8080/dev/tokens?role=departement&org=33'");
+        }
+    }
+
+    /** Writes the sandbox, or finds it already there; returns the sandbox Mission Locale of each collectivity. */
+    public Map<String, UUID> seed() {
+        Map<String, UUID> missionLocales = new LinkedHashMap<>();
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
         for (int d = 0; d < DEPARTEMENTS.size(); d++) {
             String departement = DEPARTEMENTS.get(d);
             UUID missionLocale = missionLocale(departement, d);
             seedPathways(departement, missionLocale, today);
+            missionLocales.put(departement, missionLocale);
         }
-        LOG.info("Sandbox ready: collectivities 33, 59 and 69M, one fictitious Mission Locale each, two young people each. "
-                + "Tokens: curl 'localhost:8080/dev/tokens?role=departement&org=33'");
+        return missionLocales;
     }
 
     private UUID missionLocale(String departement, int index) {

@@ -47,12 +47,14 @@ public class WebhookDispatcher {
     private final PasserelleConfig config;
     private final Clock clock;
     private final ManagedExecutor executor;
+    private final WebhookSecrets secrets;
     private final HttpClient client;
     /** Attempts this replica may have in flight; one is taken per leased delivery, given back when its outcome is recorded. */
     private final Semaphore slots;
 
     public WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookSubscriptionRepository subscriptions,
-            PasserelleConfig config, Clock clock, ManagedExecutor executor) {
+            PasserelleConfig config, Clock clock, ManagedExecutor executor, WebhookSecrets secrets) {
+        this.secrets = secrets;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.config = config;
@@ -121,7 +123,7 @@ public class WebhookDispatcher {
                 .header("Content-Type", "application/json")
                 .header("Webhook-Id", id)
                 .header("Webhook-Timestamp", Long.toString(timestamp))
-                .header("Webhook-Signature", WebhookSigner.signature(target.secret, id, timestamp, body))
+                .header("Webhook-Signature", WebhookSigner.signature(secrets.reveal(target), id, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
     }

@@ -26,9 +26,11 @@ public class WebhookService {
     private final WebhookDeliveryRepository deliveries;
     private final PasserelleConfig config;
     private final Clock clock;
+    private final WebhookSecrets secrets;
 
     public WebhookService(WebhookSubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries, PasserelleConfig config,
-            Clock clock) {
+            Clock clock, WebhookSecrets secrets) {
+        this.secrets = secrets;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.config = config;
@@ -44,12 +46,13 @@ public class WebhookService {
         subscription.id = UUID.randomUUID();
         subscription.organisationId = caller.organisationId();
         subscription.url = validUrl(request.url());
-        subscription.secret = WebhookSigner.newSecret();
+        String secret = WebhookSigner.newSecret();
+        secrets.store(subscription, secret);
         subscription.status = WebhookStatus.PENDING_APPROVAL;
         subscription.createdAt = clock.instant();
         subscription.updatedAt = subscription.createdAt;
         subscriptions.persist(subscription);
-        return WebhookView.of(subscription, true);
+        return WebhookView.withSecret(subscription, secret);
     }
 
     @Transactional
@@ -57,12 +60,12 @@ public class WebhookService {
         List<WebhookSubscription> rows = caller.is(Role.ADMIN)
                 ? subscriptions.list("order by createdAt, id")
                 : subscriptions.list("organisationId = ?1 order by createdAt, id", caller.organisationId());
-        return rows.stream().map(subscription -> WebhookView.of(subscription, false)).toList();
+        return rows.stream().map(subscription -> WebhookView.of(subscription)).toList();
     }
 
     @Transactional
     public WebhookView get(Caller caller, UUID id) {
-        return WebhookView.of(visible(caller, id), false);
+        return WebhookView.of(visible(caller, id));
     }
 
     @Transactional
@@ -74,7 +77,7 @@ public class WebhookService {
         }
         subscription.status = WebhookStatus.ACTIVE;
         subscription.updatedAt = clock.instant();
-        return WebhookView.of(subscription, false);
+        return WebhookView.of(subscription);
     }
 
     @Transactional
@@ -82,7 +85,7 @@ public class WebhookService {
         WebhookSubscription subscription = visible(caller, id);
         subscription.status = WebhookStatus.DISABLED;
         subscription.updatedAt = clock.instant();
-        return WebhookView.of(subscription, false);
+        return WebhookView.of(subscription);
     }
 
     @Transactional

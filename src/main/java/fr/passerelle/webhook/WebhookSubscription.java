@@ -21,7 +21,13 @@ public class WebhookSubscription {
 
     String url;
 
-    String secret;
+    /** The signing secret in clear, only on rows written before secrets were encrypted, until the re-encryption job runs. */
+    String legacySecret;
+
+    /** The key that encrypted the secret (see {@link WebhookKeyring}); null on a legacy row. */
+    String secretKeyId;
+
+    String secretCiphertext;
 
     @Enumerated(EnumType.STRING)
     WebhookStatus status;

@@ -15,8 +15,13 @@ public record WebhookView(
         @Schema(required = true) Instant createdAt,
         @Schema(description = "The signing secret: shown once, in the answer to the registration") String secret) {
 
-    static WebhookView of(WebhookSubscription subscription, boolean withSecret) {
+    static WebhookView of(WebhookSubscription subscription) {
+        return withSecret(subscription, null);
+    }
+
+    /** The answer to a registration, the only one that shows the secret. */
+    static WebhookView withSecret(WebhookSubscription subscription, String secret) {
         return new WebhookView(subscription.id, subscription.organisationId, subscription.url, subscription.status,
-                subscription.createdAt, withSecret ? subscription.secret : null);
+                subscription.createdAt, secret);
     }
 }

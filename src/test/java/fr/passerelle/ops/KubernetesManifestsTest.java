@@ -43,7 +43,8 @@ class KubernetesManifestsTest {
     /** The variables PasserelleMain refuses to start without in production. */
     private static final List<String> PROD_REQUIRED_ENV = List.of(
             "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-            "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+            "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "PASSERELLE_WEBHOOK_SECRETS_KEYS",
+            "PASSERELLE_WEBHOOK_SECRETS_CURRENT_KEY_ID");
 
     /** The application's credentials: the restricted managed role, from the keys of its basic-auth Secret. */
     private static final Map<String, String> DATASOURCE_CREDENTIALS = Map.of(
@@ -267,6 +268,23 @@ class KubernetesManifestsTest {
                 "the development token issuer is configured");
         assertFalse(literals.getOrDefault("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "").contains("src/dev/"),
                 "the development token key is configured");
+    }
+
+    @Test
+    void theEncryptionAndPseudonymisationKeysComeFromSecretsNotInTheRepository() {
+        assertCredentialsFrom("passerelle-webhook-secret-keys", Map.of(
+                "PASSERELLE_WEBHOOK_SECRETS_KEYS", "keys",
+                "PASSERELLE_WEBHOOK_SECRETS_CURRENT_KEY_ID", "current-key-id"));
+        assertCredentialsFrom("passerelle-observation-keys", Map.of("PASSERELLE_OBSERVATION_RECIPIENT_KEYS", "recipient-keys"));
+        Map<String, String> settings = settings();
+        for (String variable : List.of("PASSERELLE_WEBHOOK_SECRETS_KEYS", "PASSERELLE_OBSERVATION_RECIPIENT_KEYS")) {
+            assertFalse(settings.containsKey(variable), variable + " is a plain setting, not a Secret reference");
+        }
+        for (String profile : List.of("", "%prod.")) {
+            assertFalse(applicationProperties.containsKey(profile + "passerelle.webhook-secrets.keys"), "a webhook key outside dev and test");
+            assertFalse(applicationProperties.containsKey(profile + "passerelle.observation.recipient-keys"),
+                    "an observation key outside dev and test");
+        }
     }
 
     @Test

@@ -109,6 +109,8 @@ class QuotaTest {
                 .body(Map.of("url", "https://sync.example.org/passerelle")).post("/api/v1/webhooks").then().statusCode(201)
                 .extract().path("id");
         Map<String, String> lists = Map.of(
+                "/api/v1/offers", Tokens.reporting(),
+                "/api/v1/practices", Tokens.admin(),
                 "/api/v1/pathways", Tokens.departement(DEPARTEMENT),
                 "/api/v1/events/rejections", Tokens.departement(DEPARTEMENT),
                 "/api/v1/shared-pathways", Tokens.missionLocale(missionLocale),
@@ -203,7 +205,8 @@ class QuotaTest {
             }
         }
         assertEquals(Set.of("/api/v1/audit-records", "/api/v1/events/rejections", "/api/v1/feed", "/api/v1/missions-locales",
-                "/api/v1/pathways", "/api/v1/shared-pathways", "/api/v1/webhooks/{id}/deliveries"), limited,
+                "/api/v1/offers", "/api/v1/pathways", "/api/v1/practices", "/api/v1/shared-pathways",
+                "/api/v1/webhooks/{id}/deliveries"), limited,
                 "the paged operations, whose caps the tests above enforce");
 
         assertEquals(config.limits().maxBatchEvents(), contract.at("/paths/~1api~1v1~1events/post/requestBody/content/"

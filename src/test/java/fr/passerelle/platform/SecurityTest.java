@@ -56,10 +56,11 @@ class SecurityTest {
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final String DEPARTEMENT = "departement";
     private static final String MISSION_LOCALE = "mission-locale";
+    private static final String REGIONAL_ASSOCIATION = "regional-association";
     private static final String REPORTING = "reporting";
     private static final String ADMIN = "admin";
     private static final String DPO = "dpo";
-    private static final List<String> ROLES = List.of(DEPARTEMENT, MISSION_LOCALE, REPORTING, ADMIN, DPO);
+    private static final List<String> ROLES = List.of(DEPARTEMENT, MISSION_LOCALE, REGIONAL_ASSOCIATION, REPORTING, ADMIN, DPO);
     private static final Set<String> EVERY_ROLE = Set.copyOf(ROLES);
 
     /** How an operation's data belongs to organisations. */
@@ -145,7 +146,30 @@ class SecurityTest {
             row("getReportVersion", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, REPORTING, ADMIN)),
             row("previewReport", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, ADMIN)),
             row("compareDepartements", Scope.PLATFORM, Set.of(REPORTING, ADMIN)),
-            row("getProgressReview", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, REPORTING, ADMIN)));
+            row("getProgressReview", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, REPORTING, ADMIN)),
+            row("searchOffers", Scope.PLATFORM, EVERY_ROLE),
+            row("exportOffers", Scope.PLATFORM, EVERY_ROLE),
+            row("getOffer", Scope.PLATFORM, EVERY_ROLE),
+            row("createOffer", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, MISSION_LOCALE)),
+            // Every partner reads an offer: another organisation gets 403 on writing it, not 404 (OfferTest).
+            row("replaceOffer", Scope.PLATFORM, Set.of(DEPARTEMENT, MISSION_LOCALE)),
+            row("deleteOffer", Scope.PLATFORM, Set.of(DEPARTEMENT, MISSION_LOCALE)),
+            row("importOffers", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, MISSION_LOCALE)),
+            row("getConformanceScenario", Scope.PLATFORM, Set.of(DEPARTEMENT, MISSION_LOCALE, ADMIN)),
+            row("getConformanceReport", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, MISSION_LOCALE, ADMIN)),
+            row("exportObservationData", Scope.CALLERS_OWN, Set.of(REPORTING)),
+            row("listRegionalAssociations", Scope.PLATFORM, EVERY_ROLE),
+            row("getRegionalAssociation", Scope.PLATFORM, EVERY_ROLE),
+            row("createRegionalAssociation", Scope.PLATFORM, Set.of(ADMIN)),
+            row("replaceRegionalAssociation", Scope.PLATFORM, Set.of(ADMIN)),
+            // A published sheet is read by every partner, a draft by its author and the operator only (PracticeTest).
+            row("searchPractices", Scope.PLATFORM, EVERY_ROLE),
+            row("getPractice", Scope.PLATFORM, EVERY_ROLE),
+            row("listPracticeVersions", Scope.PLATFORM, EVERY_ROLE),
+            row("createPractice", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, MISSION_LOCALE, REGIONAL_ASSOCIATION)),
+            row("revisePractice", Scope.PLATFORM, Set.of(DEPARTEMENT, MISSION_LOCALE, REGIONAL_ASSOCIATION)),
+            row("publishPractice", Scope.PLATFORM, Set.of(ADMIN)),
+            row("archivePractice", Scope.PLATFORM, Set.of(ADMIN)));
 
     private static Map.Entry<String, Access> row(String operationId, Scope scope, Set<String> roles) {
         return Map.entry(operationId, new Access(roles, scope));
@@ -224,6 +248,7 @@ class SecurityTest {
         final UUID convention;
         final UUID departementWebhook;
         final UUID missionLocaleWebhook;
+        final String regionalAssociation = Fixtures.newRegionalAssociation();
 
         private World() {
             pathway = UUID.fromString(Pathways.registration(DEPARTEMENT_CODE, caseReference, "Camille", lastName, birthDate)
@@ -251,6 +276,7 @@ class SecurityTest {
             return switch (role) {
                 case DEPARTEMENT -> Tokens.departement(DEPARTEMENT_CODE);
                 case MISSION_LOCALE -> Tokens.missionLocale(missionLocale);
+                case REGIONAL_ASSOCIATION -> Tokens.valid(REGIONAL_ASSOCIATION, regionalAssociation);
                 case REPORTING -> Tokens.reporting();
                 case ADMIN -> Tokens.admin();
                 case DPO -> Tokens.dpo();
@@ -321,6 +347,9 @@ class SecurityTest {
         INACTIVE_MISSION_LOCALE(403, () -> Tokens.missionLocale(Fixtures.inactiveMissionLocale())),
         DEPARTEMENT_ROLE_WITH_A_MISSION_LOCALE(403, () -> Tokens.valid("departement", Fixtures.activeMissionLocale().toString())),
         MISSION_LOCALE_ROLE_WITH_A_DEPARTEMENT(403, () -> Tokens.valid("mission-locale", "33")),
+        REGIONAL_ASSOCIATION_ROLE_WITH_A_DEPARTEMENT(403, () -> Tokens.valid(REGIONAL_ASSOCIATION, "33")),
+        UNKNOWN_REGIONAL_ASSOCIATION(403, () -> Tokens.valid(REGIONAL_ASSOCIATION, "ARML-NOBODY")),
+        INACTIVE_REGIONAL_ASSOCIATION(403, () -> Tokens.valid(REGIONAL_ASSOCIATION, Fixtures.inactiveRegionalAssociation())),
         ADMIN_ROLE_FOR_UNML(403, () -> Tokens.valid(ADMIN, "UNML")),
         DPO_ROLE_FOR_DEPARTEMENTS_DE_FRANCE(403, () -> Tokens.valid("dpo", "DF")),
         TWO_ROLES(403, () -> Tokens.withRoles(Set.of(ADMIN, "dpo"), Tokens.OPERATOR)),
@@ -339,12 +368,32 @@ class SecurityTest {
     static final class Fixtures {
         private static UUID active;
         private static UUID inactive;
+        private static String inactiveAssociation;
 
         static synchronized UUID activeMissionLocale() {
             if (active == null) {
                 active = Directory.newMissionLocale("33");
             }
             return active;
+        }
+
+        /** A new active regional association, with a unique code. */
+        static String newRegionalAssociation() {
+            return regionalAssociation(true);
+        }
+
+        static synchronized String inactiveRegionalAssociation() {
+            if (inactiveAssociation == null) {
+                inactiveAssociation = regionalAssociation(false);
+            }
+            return inactiveAssociation;
+        }
+
+        private static String regionalAssociation(boolean active) {
+            String code = "ARML-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+            return given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("code", code, "name", "ARML test " + code, "regionCode", "76", "active", active))
+                    .post("/api/v1/regional-associations").then().statusCode(201).extract().path("code");
         }
 
         static synchronized UUID inactiveMissionLocale() {

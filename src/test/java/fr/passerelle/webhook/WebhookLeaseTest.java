@@ -145,7 +145,7 @@ class WebhookLeaseTest {
         Set<UUID> ids = new HashSet<>();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement statement = connection.prepareStatement("""
-                    insert into webhook_subscription (id, organisation_id, url, secret, status, version, created_at, updated_at)
+                    insert into webhook_subscription (id, organisation_id, url, legacy_secret, status, version, created_at, updated_at)
                     values (?, '33', 'https://receiver.invalid/hook', 'secret', 'ACTIVE', 0, now(), now())""")) {
                 statement.setObject(1, subscription);
                 statement.executeUpdate();

@@ -11,5 +11,7 @@ public enum Purpose {
     /** The data protection officer's control of the processing. */
     DATA_PROTECTION_CONTROL,
     /** Retention limits: the scheduled purge. */
-    RETENTION
+    RETENTION,
+    /** Observation work on the pathways, from pseudonymised exports. */
+    OBSERVATION
 }

@@ -36,15 +36,21 @@ import org.eclipse.microprofile.openapi.annotations.Components;
             @Tag(name = "Webhooks", description = "Feed entries pushed to an organisation's endpoint, signed and retried"),
             @Tag(name = "Indicators", description = "The six annual indicators of the convention, and the frozen annual reports"),
             @Tag(name = "Rights of the young person", description = "Access, rectification, erasure, and the retention purge"),
-            @Tag(name = "Audit", description = "The audit trail of accesses to personal data, for the data protection officer")
+            @Tag(name = "Audit", description = "The audit trail of accesses to personal data, for the data protection officer"),
+            @Tag(name = "Offers", description = "The directory of the partners' offers of services"),
+            @Tag(name = "Good practices", description = "Practice sheets written by the partners, moderated by the platform operator"),
+            @Tag(name = "Conformance", description = "For vendors: a conformance scenario to run against the sandbox, and which event "
+                    + "types an organisation pushed lately"),
+            @Tag(name = "Observation", description = "Pseudonymised, k-anonymous exports of pathways for observation work")
         },
         components = @Components(
                 securitySchemes = @SecurityScheme(securitySchemeName = ProblemResponses.SECURITY_SCHEME,
                         type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
                         description = "A JWT signed with RS256 or ES256 by the identity provider. Claims: `iss`, `aud`, "
-                                + "`exp`, `sub`, `groups` (exactly one role: departement, mission-locale, reporting, admin, dpo) "
-                                + "and `org` (the organisation: a collectivity code for departement, a Mission Locale id for "
-                                + "mission-locale, a national body code otherwise; admin and dpo act for PLATEFORME)."),
+                                + "`exp`, `sub`, `groups` (exactly one role: departement, mission-locale, regional-association, reporting, admin, "
+                                + "dpo) and `org` (the organisation: a collectivity code for departement, a Mission Locale id for "
+                                + "mission-locale, a regional association's code (ARML-...) for regional-association, a national "
+                                + "body code otherwise; admin and dpo act for PLATEFORME)."),
                 responses = {
                     @APIResponse(name = "BadRequest", description = "Malformed request: unreadable JSON, an unknown property, a bad parameter",
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),

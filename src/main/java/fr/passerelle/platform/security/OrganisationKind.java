@@ -6,6 +6,8 @@ public enum OrganisationKind {
     DEPARTEMENT,
     /** A Mission Locale, by its id (UUID). */
     MISSION_LOCALE,
+    /** A regional association of Missions Locales (ARML), by its code (e.g. {@code ARML-NA}). */
+    REGIONAL_ASSOCIATION,
     /** A national body (platform operator, UNML, Départements de France, ministry, observatory), by its code. */
     NATIONAL_BODY
 }

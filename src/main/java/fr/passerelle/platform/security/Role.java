@@ -6,6 +6,7 @@ import java.util.Optional;
 public enum Role {
     DEPARTEMENT(Names.DEPARTEMENT, OrganisationKind.DEPARTEMENT),
     MISSION_LOCALE(Names.MISSION_LOCALE, OrganisationKind.MISSION_LOCALE),
+    REGIONAL_ASSOCIATION(Names.REGIONAL_ASSOCIATION, OrganisationKind.REGIONAL_ASSOCIATION),
     REPORTING(Names.REPORTING, OrganisationKind.NATIONAL_BODY),
     ADMIN(Names.ADMIN, OrganisationKind.NATIONAL_BODY),
     DPO(Names.DPO, OrganisationKind.NATIONAL_BODY);
@@ -14,6 +15,7 @@ public enum Role {
     public static final class Names {
         public static final String DEPARTEMENT = "departement";
         public static final String MISSION_LOCALE = "mission-locale";
+        public static final String REGIONAL_ASSOCIATION = "regional-association";
         public static final String REPORTING = "reporting";
         public static final String ADMIN = "admin";
         public static final String DPO = "dpo";

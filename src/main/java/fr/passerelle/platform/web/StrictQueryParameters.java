@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Reads integer, boolean, UUID, instant and enum query parameters strictly. JAX-RS answers 404 to a query parameter it
+ * Reads integer, boolean, UUID, instant, date and enum query parameters strictly. JAX-RS answers 404 to a query parameter it
  * cannot convert, and reads any word but "true" as false; a bad parameter is a 400 naming it.
  * Quarkus REST wraps the converter's exception; {@code ProblemMapper} unwraps it.
  */
@@ -48,6 +49,15 @@ public class StrictQueryParameters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(name, "an RFC 3339 instant, e.g. 2025-01-31T23:00:00Z", value -> {
                 try {
                     return OffsetDateTime.parse(value).toInstant();
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException(e);
+                }
+            });
+        }
+        if (rawType == LocalDate.class) {
+            return (ParamConverter<T>) converter(name, "a date, e.g. 2025-01-31", value -> {
+                try {
+                    return LocalDate.parse(value);
                 } catch (DateTimeParseException e) {
                     throw new IllegalArgumentException(e);
                 }

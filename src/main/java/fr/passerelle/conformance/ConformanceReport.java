@@ -1,0 +1,25 @@
+package fr.passerelle.conformance;
+
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "ConformanceReport", description = "Which event types an organisation pushed successfully over the last 30 days, "
+        + "from the events stored (dry runs store none), and how many of each were refused. Every type of the catalogue the "
+        + "organisation may push is listed, so that those never pushed show.")
+public record ConformanceReport(
+        @Schema(required = true, example = "33") String organisationId,
+        @Schema(required = true, enumeration = {"departement", "mission-locale"}) String role,
+        @Schema(required = true) Instant from,
+        @Schema(required = true) Instant to,
+        @Schema(required = true, description = "Types pushed at least once, accepted") int typesProven,
+        @Schema(required = true) List<TypeLine> types) {
+
+    @Schema(name = "ConformanceReportType")
+    public record TypeLine(
+            @Schema(required = true, example = "fr.passerelle.mission-locale.solicited.v1") String type,
+            @Schema(required = true, description = "Events of this type stored") long accepted,
+            @Schema(description = "When the last one was stored") Instant lastAcceptedAt,
+            @Schema(required = true, description = "Events of this type refused") long rejected) {
+    }
+}
