@@ -295,15 +295,18 @@
     document.body.dataset.charge = String(year);
   }
 
+  /** Loads the figures; true when shown, false when the error is said instead. */
   async function show() {
     try {
       await load();
+      return true;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
         disconnect();
       }
       say('');
       fail(explain(error));
+      return false;
     }
   }
 
@@ -358,7 +361,7 @@
       }
       sessionStorage.setItem(TOKEN_KEY, value);
       $('jeton').value = '';
-      show().then(() => $('titre-indicateurs').focus());
+      show().then((shown) => (shown ? $('titre-indicateurs') : $('jeton')).focus());
     });
     $('deconnecter').addEventListener('click', () => {
       disconnect();
