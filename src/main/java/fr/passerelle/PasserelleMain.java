@@ -15,7 +15,11 @@ public class PasserelleMain {
 
     static final String DEV_ISSUER = "https://dev.passerelle.invalid";
 
+    /** Quarkus answers a request target that is not a valid URI with an empty 400; RequestEdge answers it with a problem. */
+    static final String OWN_URI_VALIDATION = "vertx.disableURIValidation";
+
     public static void main(String... args) {
+        System.setProperty(OWN_URI_VALIDATION, "true");
         if (packaged()) {
             Optional<String> problem = productionProblem(ConfigProvider.getConfig());
             if (problem.isPresent()) {

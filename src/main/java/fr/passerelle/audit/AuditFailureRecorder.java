@@ -15,6 +15,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -24,6 +25,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class AuditFailureRecorder {
 
+    private static final Logger LOG = Logger.getLogger(AuditFailureRecorder.class);
+
     private final AuditService audit;
     private final CurrentIdentityAssociation identities;
 
@@ -32,11 +35,18 @@ public class AuditFailureRecorder {
         this.identities = identities;
     }
 
+    /**
+     * Never changes the answer: the response is already made, so a record that cannot be written
+     * (the database out of reach) is logged, not thrown. A call answered 503 because the database is
+     * out of reach is not even tried: it could not be recorded there either.
+     */
     @ServerResponseFilter
     public Uni<Void> recordFailure(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         int status = response.getStatus();
-        Audited audited = resource.getResourceMethod() == null ? null : resource.getResourceMethod().getAnnotation(Audited.class);
-        if (status < 400 || audited == null) {
+        // No resource method when the request matched none (unknown address, wrong method or media type).
+        Audited audited = resource == null || resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(Audited.class);
+        if (status < 400 || status == 503 || audited == null) {
             return Uni.createFrom().voidItem();
         }
         AuditScope.Snapshot scope = new AuditScope.Snapshot(AuditScopeFilter.endpoint(request.getMethod(), resource), audited.value(),
@@ -55,6 +65,12 @@ public class AuditFailureRecorder {
                         }
                         return (Void) null;
                     }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    // The class only: messages may quote what the request sent.
+                    LOG.warnf("The refused call [correlationId=%s] could not be recorded in the audit trail: %s",
+                            scope.correlationId(), failure.getClass().getName());
+                    return null;
                 });
     }
 

@@ -5,6 +5,7 @@ import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.audit.Audited;
 import fr.passerelle.platform.audit.Purpose;
+import fr.passerelle.platform.problem.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -346,6 +347,10 @@ public class PathwayStepResource {
     public Response correct(@PathParam("id") UUID id, @PathParam("eventId") UUID eventId,
             @Parameter(description = IF_MATCH, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CorrectionRequest body, @Context UriInfo uri) {
+        // JSON null reads as a null node, which @NotNull lets through.
+        if (!body.data().isObject()) {
+            throw ApiException.invalid("/data", "must be a JSON object: the corrected data of the event");
+        }
         return PathwayResource.respond(commands.step(caller.get(), StepCommand.correction(id, eventId, body.occurredOn(), body.data()),
                 ifMatch, true, null, uri.getPath()));
     }

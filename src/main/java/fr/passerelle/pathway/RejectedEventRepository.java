@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
 
-/** Events refused at ingestion, kept so that their sender can reconcile. */
+/**
+ * Events refused at ingestion, kept so that their sender can reconcile. An attribute longer than
+ * its column (which is why the event may have been refused) is kept as far as it fits.
+ */
 @ApplicationScoped
 public class RejectedEventRepository {
 
@@ -29,7 +32,7 @@ public class RejectedEventRepository {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     insert into rejected_event (id, recorder_id, source, source_id, type, received_at, problem)
-                    select t.id, ?, t.source, t.source_id, t.type, ?, t.problem::jsonb
+                    select t.id, ?, left(t.source, 200), left(t.source_id, 200), left(t.type, 200), ?, t.problem::jsonb
                     from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) as t(id, source, source_id, type, problem)""")) {
                 statement.setString(1, recorderId);
                 statement.setTimestamp(2, Timestamp.from(receivedAt));

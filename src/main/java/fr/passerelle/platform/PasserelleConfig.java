@@ -111,6 +111,10 @@ public interface PasserelleConfig {
         @WithDefault("5242880")
         long maxBodyBytes();
 
+        /** Longest request target (path and query), in characters; the HTTP layer's own, higher cap only bounds what it reads. */
+        @WithDefault("4096")
+        int maxUriLength();
+
         /** Page size when the caller gives none. */
         @WithDefault("50")
         int defaultPageSize();

@@ -10,6 +10,7 @@ import fr.passerelle.platform.problem.ProblemType;
 import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
+import fr.passerelle.platform.web.ETags;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
@@ -77,6 +78,7 @@ public class FeedResource {
             @Parameter(description = "Seconds to wait for an entry when there is none, 0 to 25",
                     schema = @Schema(defaultValue = "0", minimum = "0", maximum = "25")) @QueryParam("wait") Integer wait,
             @Parameter(description = "The ETag of the previous answer") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        ETags.requireQuoted(ifNoneMatch, HttpHeaders.IF_NONE_MATCH);
         Caller reader = caller.get();
         AuditScope.Snapshot scope = audit.snapshot();
         int size = bounded("limit", limit, 100, 1, config.feed().maxPageSize());
@@ -84,7 +86,7 @@ public class FeedResource {
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         return poll(reader, after, size, deadline, scope).map(page -> {
             String etag = "\"" + page.nextCursor() + "\"";
-            if (page.empty() && etag.equals(ifNoneMatch)) {
+            if (page.empty() && ETags.noneMatchNames(ifNoneMatch, etag)) {
                 return Response.notModified().tag(page.nextCursor()).build();
             }
             return Response.ok(page.json(), MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, etag).build();

@@ -25,6 +25,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every status the API can answer with an error is an RFC 9457 problem detail with the same members. */
 @QuarkusTest
@@ -239,6 +241,16 @@ class ProblemDetailsTest {
     void anUnreachableDatabaseIs503WithRetryAfter() {
         String id = newCorrelationId();
         String path = "/test-support/problems/database-down";
+        Response response = request(id).get(path);
+        assertProblem(response, ProblemType.SERVICE_UNAVAILABLE, path, id);
+        assertTrue(Integer.parseInt(response.header("Retry-After")) > 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"commit-failed", "pool-timeout", "server-shutting-down", "connection-broken"})
+    void anUnreachableDatabaseIs503HoweverDeeplyItsFailureIsWrapped(String how) {
+        String id = newCorrelationId();
+        String path = "/test-support/problems/database-down/" + how;
         Response response = request(id).get(path);
         assertProblem(response, ProblemType.SERVICE_UNAVAILABLE, path, id);
         assertTrue(Integer.parseInt(response.header("Retry-After")) > 0);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.passerelle.support.CloudEvents;
 import fr.passerelle.support.Directory;
+import fr.passerelle.support.LogCapture;
 import fr.passerelle.support.Pathways;
 import fr.passerelle.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,12 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,7 +77,7 @@ class NoPersonalDataInLogsTest {
         Person pushed = Person.distinctive(18);
         Person tooOld = Person.distinctive(25);
         List<LogRecord> records;
-        try (Capture capture = new Capture()) {
+        try (LogCapture capture = new LogCapture(DEBUG_CATEGORIES)) {
             scenario(person, rectified, pushed, tooOld);
             records = capture.records();
         }
@@ -90,7 +88,7 @@ class NoPersonalDataInLogsTest {
             traces.addAll(someone.traces());
         }
         for (LogRecord record : records) {
-            String text = rendered(record);
+            String text = LogCapture.rendered(record);
             for (String trace : traces) {
                 assertFalse(text.contains(trace), "the log holds " + trace + " in a record of " + record.getLoggerName() + ": " + text);
             }
@@ -195,66 +193,5 @@ class NoPersonalDataInLogsTest {
         given().auth().oauth2(missionLocale).queryParam("wait", 2).get("/api/v1/feed").then().statusCode(200);
         given().auth().oauth2(departement).header("If-Match", etag).post("/api/v1/pathways/" + pathway + "/erasure").then()
                 .statusCode(200);
-    }
-
-    /** The record as any handler could write it: message with its parameters, the parameters themselves, the thrown chain. */
-    private static String rendered(LogRecord record) {
-        StringBuilder text = new StringBuilder(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
-        if (record.getParameters() != null) {
-            for (Object parameter : record.getParameters()) {
-                text.append('\n').append(parameter);
-            }
-        }
-        if (record instanceof ExtLogRecord ext) {
-            text.append('\n').append(ext.getMdcCopy());
-        }
-        for (Throwable thrown = record.getThrown(); thrown != null; thrown = thrown.getCause()) {
-            text.append('\n').append(thrown);
-            for (Throwable suppressed : thrown.getSuppressed()) {
-                text.append('\n').append(suppressed);
-            }
-        }
-        return text.toString();
-    }
-
-    /** Captures every log record from its creation to its closing, with the debug categories lowered. */
-    static final class Capture extends Handler implements AutoCloseable {
-
-        private final List<LogRecord> records = new ArrayList<>();
-        private final Logger root = Logger.getLogger("");
-        private final Map<Logger, Level> previousLevels = new HashMap<>();
-
-        Capture() {
-            setLevel(Level.ALL);
-            for (String category : DEBUG_CATEGORIES) {
-                Logger logger = Logger.getLogger(category);
-                previousLevels.put(logger, logger.getLevel());
-                logger.setLevel(Level.FINE);
-            }
-            root.addHandler(this);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (records) {
-                records.add(record);
-            }
-        }
-
-        List<LogRecord> records() {
-            synchronized (records) {
-                return List.copyOf(records);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-            root.removeHandler(this);
-            previousLevels.forEach(Logger::setLevel);
-        }
     }
 }

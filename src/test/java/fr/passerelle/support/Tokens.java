@@ -59,6 +59,12 @@ public final class Tokens {
         return claims(role, organisation).issuedAt(past).expiresAt(past.plusSeconds(600)).sign();
     }
 
+    /** Issued {@code seconds} from now, and valid ten minutes from then. */
+    public static String issuedIn(long seconds, String role, String organisation) {
+        Instant issued = Instant.now().plusSeconds(seconds);
+        return claims(role, organisation).issuedAt(issued).expiresAt(issued.plusSeconds(600)).sign();
+    }
+
     public static String notYetValid(String role, String organisation) {
         return claims(role, organisation).claim("nbf", Instant.now().plusSeconds(1800).getEpochSecond()).sign();
     }

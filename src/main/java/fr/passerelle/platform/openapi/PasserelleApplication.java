@@ -52,7 +52,8 @@ import org.eclipse.microprofile.openapi.annotations.Components;
                                 + "mission-locale, a regional association's code (ARML-...) for regional-association, a national "
                                 + "body code otherwise; admin and dpo act for PLATEFORME)."),
                 responses = {
-                    @APIResponse(name = "BadRequest", description = "Malformed request: unreadable JSON, an unknown property, a bad parameter",
+                    @APIResponse(name = "BadRequest", description = "Malformed request: unreadable JSON, an unknown or repeated property, "
+                            + "a bad parameter (including one holding %00 or not percent-encoded UTF-8), an unquoted entity tag",
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
                     @APIResponse(name = "Unauthorized", description = "No valid bearer token",
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
@@ -72,9 +73,13 @@ import org.eclipse.microprofile.openapi.annotations.Components;
                             + "`passerelle.limits.max-body-bytes`), or a CloudEvents batch holds more than 1000 events "
                             + "(`passerelle.limits.max-batch-events`)",
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
+                    @APIResponse(name = "UriTooLong", description = "The request target (path and query) is over 4096 characters "
+                            + "(`passerelle.limits.max-uri-length`)",
+                            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
                     @APIResponse(name = "UnsupportedMediaType", description = "Unsupported Content-Type",
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
-                    @APIResponse(name = "ValidationFailed", description = "The body is readable but not valid; `errors` lists each field",
+                    @APIResponse(name = "ValidationFailed", description = "The body is readable but not valid (including a string "
+                            + "holding the NUL character); `errors` lists each field",
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
                     @APIResponse(name = "PreconditionRequired", description = "If-Match is required",
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),

@@ -17,14 +17,14 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Completes every operation of the contract with the problem responses that any request can get,
- * so that no endpoint forgets one: 400, 401, 403, 406, 429, 500, 503, and 413 and 415 where there
+ * so that no endpoint forgets one: 400, 401, 403, 406, 414, 429, 500, 503, and 413 and 415 where there
  * is a request body. Endpoint-specific ones (404, 409, 412, 422, 428) are declared on the endpoint.
  */
 public class ProblemResponses implements OASFilter {
 
     static final String SECURITY_SCHEME = "bearer";
     private static final Map<String, String> ALWAYS = new TreeMap<>(Map.of(
-            "400", "BadRequest", "401", "Unauthorized", "403", "Forbidden", "406", "NotAcceptable",
+            "400", "BadRequest", "401", "Unauthorized", "403", "Forbidden", "406", "NotAcceptable", "414", "UriTooLong",
             "429", "TooManyRequests", "500", "InternalError", "503", "ServiceUnavailable"));
     private static final Map<String, String> WITH_BODY = new TreeMap<>(Map.of(
             "413", "PayloadTooLarge", "415", "UnsupportedMediaType"));

@@ -52,8 +52,9 @@ public class ApiException extends RuntimeException {
         return new ApiException(ProblemType.CONFLICT, detail);
     }
 
+    /** A 422 about one value, by JSON Pointer: the empty pointer names the whole body (or event). */
     public static ApiException invalid(String pointer, String detail) {
-        return new ApiException(ProblemType.VALIDATION_FAILED, pointer.substring(1) + ": " + detail,
+        return new ApiException(ProblemType.VALIDATION_FAILED, (pointer.isEmpty() ? "body" : pointer.substring(1)) + ": " + detail,
                 List.of(Problem.FieldError.atPointer(pointer, detail)));
     }
 

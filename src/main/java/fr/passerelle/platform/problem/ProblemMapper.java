@@ -1,6 +1,8 @@
 package fr.passerelle.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -12,6 +14,8 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -44,11 +48,18 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String BODY_PARAMETER = "body";
+    private static final String DUPLICATE_PROPERTY = "Duplicate field";
+    /** How long a client should wait before retrying while the database is out of reach. */
+    public static final String RETRY_AFTER_SECONDS = "5";
+
+    private static final String API_PATH = "/api/";
 
     private final AllowedMethods allowedMethods;
+    private final CurrentIdentityAssociation identities;
 
-    public ProblemMapper(AllowedMethods allowedMethods) {
+    public ProblemMapper(AllowedMethods allowedMethods, CurrentIdentityAssociation identities) {
         this.allowedMethods = allowedMethods;
+        this.identities = identities;
     }
 
     @ServerExceptionMapper
@@ -76,11 +87,21 @@ public class ProblemMapper {
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
         UnrecognizedPropertyException.class})
     public Response unreadableJson(JsonProcessingException e, ContainerRequestContext request) {
+        String pointer = e instanceof JsonMappingException mapping ? pointer(mapping.getPath()) : "";
+        if (e instanceof NulCharacterException nul) {
+            // Readable, but no text may hold NUL: invalid, at the string that holds it.
+            String at = pointer + nul.below();
+            return respond(request, ProblemType.VALIDATION_FAILED, (at.isEmpty() ? "body" : at.substring(1)) + ": "
+                    + NulCharacterException.DETAIL, List.of(Problem.FieldError.atPointer(at, NulCharacterException.DETAIL)), Map.of());
+        }
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        String pointer = e instanceof JsonMappingException mapping ? pointer(mapping.getPath()) : "";
         String reason;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (e instanceof JsonParseException && String.valueOf(e.getOriginalMessage()).startsWith(DUPLICATE_PROPERTY)) {
+            // Jackson names the property: "Duplicate field 'url'".
+            reason = "property " + e.getOriginalMessage().substring(DUPLICATE_PROPERTY.length()).trim() + " given twice";
+            pointer = parentPointer(e);
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             reason = "unknown property '" + unknown.getPropertyName() + "'";
         } else if (e instanceof MismatchedInputException mismatch) {
             reason = mismatch.getTargetType() == null ? "value of the wrong type"
@@ -115,9 +136,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({JDBCConnectionException.class, SQLTransientConnectionException.class})
     public Response databaseUnavailable(Exception e, ContainerRequestContext request) {
-        LOG.warnf("Database unavailable [correlationId=%s]: %s", CorrelationId.of(request), e.getClass().getName());
-        return respond(request, ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable; retry later.",
-                List.of(), Map.of(HttpHeaders.RETRY_AFTER, "5"));
+        return unavailable(e, request);
     }
 
     @ServerExceptionMapper
@@ -135,33 +154,74 @@ public class ProblemMapper {
             return internal(e, request);
         }
         if (e instanceof NotFoundException) {
+            // Several resource classes share a path prefix: the router then says "not found" for a known
+            // path whose method is wrong, and only the annotations tell which methods it takes.
+            Set<String> allowed = allowedMethods.at(request.getUriInfo().getPath());
+            if (!allowed.isEmpty() && !allowed.contains(request.getMethod())) {
+                return methodNotAllowed(request, allowed);
+            }
             return respond(request, ProblemType.NOT_FOUND, "No resource at this address.", List.of(), Map.of());
         }
         if (e instanceof NotAllowedException) {
-            Set<String> allowed = original.getAllowedMethods().isEmpty()
-                    ? allowedMethods.at(request.getUriInfo().getPath()) : original.getAllowedMethods();
-            return respond(request, ProblemType.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed here.",
-                    List.of(), Map.of(HttpHeaders.ALLOW, String.join(", ", allowed)));
+            return methodNotAllowed(request, original.getAllowedMethods().isEmpty()
+                    ? allowedMethods.at(request.getUriInfo().getPath()) : original.getAllowedMethods());
         }
         if (e instanceof NotAcceptableException) {
             return respond(request, ProblemType.NOT_ACCEPTABLE,
                     "None of the media types in Accept can be produced here.", List.of(), Map.of());
         }
         if (e instanceof NotSupportedException) {
-            return respond(request, ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type " + request.getMediaType() + " is not accepted here.", List.of(), Map.of());
+            String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+            return respond(request, ProblemType.UNSUPPORTED_MEDIA_TYPE, contentType == null
+                    ? "A body needs a Content-Type; see the operation in the contract for the ones it accepts."
+                    : "Content-Type " + contentType + " is not accepted here; see the operation in the contract.", List.of(), Map.of());
         }
-        return respond(request, byStatus(status), e.getMessage(), List.of(), Map.of());
+        return respond(request, ProblemType.forStatus(status), e.getMessage(), List.of(), Map.of());
+    }
+
+    /**
+     * A request that matched no operation (unknown address, wrong method, media type the operation
+     * neither reads nor writes) tells a caller without a valid token only that a token is needed:
+     * 401 first, as for every operation, then what is wrong with the request.
+     */
+    @ServerExceptionMapper({NotFoundException.class, NotAllowedException.class, NotSupportedException.class,
+        NotAcceptableException.class})
+    public Uni<Response> unmatched(WebApplicationException e, ContainerRequestContext request) {
+        if (e.getCause() != null || !request.getUriInfo().getPath().startsWith(API_PATH)) {
+            return Uni.createFrom().item(web(e, request));
+        }
+        return identities.getDeferredIdentity()
+                .map(identity -> identity.isAnonymous() ? unauthenticated(e, request) : web(e, request))
+                .onFailure().recoverWithItem(failure -> DatabaseUnavailable.causedBy(failure) ? unavailable(failure, request)
+                        : unauthenticated(e, request));
+    }
+
+    private Response methodNotAllowed(ContainerRequestContext request, Set<String> allowed) {
+        return respond(request, ProblemType.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed here; allowed: "
+                + String.join(", ", allowed) + ".", List.of(), Map.of(HttpHeaders.ALLOW, String.join(", ", allowed)));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
+        if (causedBy(e, OptimisticLockException.class) || causedBy(e, StaleStateException.class)) {
+            // Met at commit, the optimistic lock failure comes wrapped by the transaction manager.
+            return concurrentUpdate(null, request);
+        }
         if (uniqueViolation(e)) {
             // Two requests raced past the service's own check for the same unique value; the database kept one.
             return respond(request, ProblemType.CONFLICT,
                     "Another request has just created the same resource; read it before retrying.", List.of(), Map.of());
         }
         return internal(e, request);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a unique constraint refused the write, however deeply the transaction wrapped it. */
@@ -174,7 +234,17 @@ public class ProblemMapper {
         return false;
     }
 
+    /** A failure of the database's reachability, wherever it was wrapped, is temporary: 503, never 500. */
+    private Response unavailable(Throwable e, ContainerRequestContext request) {
+        LOG.warnf("Database unavailable [correlationId=%s]: %s", CorrelationId.of(request), e.getClass().getName());
+        return respond(request, ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable; retry later.",
+                List.of(), Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
+    }
+
     private Response internal(Throwable e, ContainerRequestContext request) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return unavailable(e, request);
+        }
         String correlationId = CorrelationId.of(request);
         // The class and stack only: exception messages may quote submitted values.
         LOG.errorf(Redacted.of(e), "Unhandled error [correlationId=%s]", correlationId);
@@ -185,15 +255,6 @@ public class ProblemMapper {
     private Response respond(ContainerRequestContext request, ProblemType type, String detail,
             List<Problem.FieldError> errors, Map<String, String> headers) {
         return api(new ApiException(type, detail, errors, headers), request);
-    }
-
-    private static ProblemType byStatus(int status) {
-        for (ProblemType type : ProblemType.values()) {
-            if (type.status() == status) {
-                return type;
-            }
-        }
-        return ProblemType.MALFORMED_REQUEST;
     }
 
     private static boolean isReturnValue(Path path) {
@@ -241,6 +302,15 @@ public class ProblemMapper {
             pointer.append(reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
         }
         return pointer.toString();
+    }
+
+    /** The object holding the property being read when the parser failed, as a JSON Pointer. */
+    private static String parentPointer(JsonProcessingException e) {
+        if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
+            JsonStreamContext context = parser.getParsingContext();
+            return (context.inObject() && context.getParent() != null ? context.getParent() : context).pathAsPointer().toString();
+        }
+        return "";
     }
 
     private static String jsonTypeName(Class<?> type) {

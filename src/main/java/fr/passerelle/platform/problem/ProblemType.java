@@ -17,6 +17,7 @@ public enum ProblemType {
     GONE(410, "gone", "No longer available"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource changed since it was read"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    URI_TOO_LONG(414, "uri-too-long", "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported request media type"),
     VALIDATION_FAILED(422, "validation-failed", "The request is not valid"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "This Idempotency-Key was used for another request"),
@@ -35,6 +36,16 @@ public enum ProblemType {
         this.status = status;
         this.slug = slug;
         this.title = title;
+    }
+
+    /** The general kind of an HTTP error status, for answers no more specific failure explains. */
+    public static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status == status) {
+                return type;
+            }
+        }
+        return status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
     }
 
     public int status() {

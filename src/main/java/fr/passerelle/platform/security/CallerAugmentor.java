@@ -1,6 +1,7 @@
 package fr.passerelle.platform.security;
 
 import fr.passerelle.platform.PasserelleConfig;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -8,10 +9,12 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -32,9 +35,13 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
     private final Duration cacheFor;
     private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
 
-    public CallerAugmentor(OrganisationRegistry registry, PasserelleConfig config) {
+    private final long clockSkewSeconds;
+
+    public CallerAugmentor(OrganisationRegistry registry, PasserelleConfig config,
+            @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") long clockSkewSeconds) {
         this.registry = registry;
         this.cacheFor = config.security().organisationCache();
+        this.clockSkewSeconds = clockSkewSeconds;
     }
 
     /** Whether an organisation was active, and until when this replica may trust it without asking again. */
@@ -43,8 +50,14 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken)) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
+        }
+        // The verifier checks exp and nbf, not iat: a token issued in the future beyond the clock skew is forged or its
+        // issuer's clock is wrong, and would live longer than the identity provider meant.
+        if (token.getIssuedAtTime() > Instant.now().getEpochSecond() + clockSkewSeconds) {
+            LOG.debugf("Token of subject %s refused: issued in the future", token.getSubject());
+            return Uni.createFrom().failure(new AuthenticationFailedException("The token is issued in the future"));
         }
         return context.runBlocking(() -> resolve(identity));
     }

@@ -1,5 +1,6 @@
 package fr.passerelle.platform.web;
 
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -11,7 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is a sane
- * token, otherwise a new UUID. It is echoed in the response, put in the log context and carried by
+ * token, otherwise a new UUID. The HTTP layer assigns it first ({@link RequestEdge}), so that what
+ * it refuses carries it too; it is echoed in the response, put in the log context and carried by
  * every problem detail.
  */
 public class CorrelationId {
@@ -20,13 +22,22 @@ public class CorrelationId {
     private static final String PROPERTY = "passerelle.correlationId";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
-    /** First of all filters, so that the problems other filters raise (e.g. 413) carry it. */
-    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
-    public void assign(ContainerRequestContext request) {
-        String supplied = request.getHeaderString(HEADER);
-        String id = supplied != null && SAFE.matcher(supplied).matches() ? supplied : UUID.randomUUID().toString();
-        request.setProperty(PROPERTY, id);
+    /** Assigns the request's id at the HTTP layer, once. */
+    public static String assign(RoutingContext context) {
+        String id = context.get(PROPERTY);
+        if (id == null) {
+            String supplied = context.request().getHeader(HEADER);
+            id = supplied != null && SAFE.matcher(supplied).matches() ? supplied : UUID.randomUUID().toString();
+            context.put(PROPERTY, id);
+        }
         MDC.put("correlationId", id);
+        return id;
+    }
+
+    /** First of all filters, so that the problems other filters raise carry it. */
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
+    public void assign(ContainerRequestContext request, RoutingContext context) {
+        request.setProperty(PROPERTY, assign(context));
     }
 
     @ServerResponseFilter
@@ -37,5 +48,10 @@ public class CorrelationId {
     public static String of(ContainerRequestContext request) {
         Object id = request.getProperty(PROPERTY);
         return id == null ? "unassigned" : id.toString();
+    }
+
+    public static String of(RoutingContext context) {
+        String id = context.get(PROPERTY);
+        return id == null ? assign(context) : id;
     }
 }
