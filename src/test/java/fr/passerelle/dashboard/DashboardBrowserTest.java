@@ -53,7 +53,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * test service. A collectivity pastes its token and reads its own figures, the same as the API
  * gives it; the reporting role reads the national figures and the ranked collectivities, where a
  * small count shows as masked. Screenshots are saved under target/. Chromium is required: the test
- * fails, rather than skip, when it is missing (CI installs it in .ci/run). Uses collectivity 43,
+ * fails, rather than skip, when it is missing (CI installs it in .ci/run). Uses collectivity 63,
  * which no other test writes to.
  */
 @QuarkusTest
@@ -61,7 +61,7 @@ class DashboardBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String D = "43";
+    private static final String D = "63";
     private static final List<String> SIX = List.of("SOLICITED", "JOINT_INTERVIEWS", "ORIENTATION_DIAGNOSED", "REGISTERED",
             "JOINT_AUTONOMY_PROJECTS", "CEJ_BENEFICIARIES");
 
@@ -148,7 +148,7 @@ class DashboardBrowserTest {
         }
         JsonPath review = given().auth().oauth2(departement).get("/api/v1/progress-reviews/" + D + "/" + year).then().statusCode(200)
                 .extract().jsonPath();
-        assertEquals("Haute-Loire (43)", browser.findElement(By.id("perimetre")).getText());
+        assertEquals("Puy-de-Dôme (63)", browser.findElement(By.id("perimetre")).getText());
         for (String measure : List.of("SOLICITED", "REGISTERED")) {
             Float percent = review.get("lines.find { it.measure == '" + measure + "' }.rate.percent");
             String shown = browser.findElement(By.cssSelector("#table-taux tr[data-mesure='" + measure + "'] td[data-role='perimetre']"))
@@ -169,14 +169,14 @@ class DashboardBrowserTest {
         assertEquals("National", browser.findElement(By.id("perimetre")).getText());
         JsonPath comparison = given().auth().oauth2(Tokens.reporting()).queryParam("year", year).get("/api/v1/indicators/departements")
                 .then().statusCode(200).extract().jsonPath();
-        assertTrue(comparison.getBoolean("departements.find { it.code == '43' }.totals.find { it.measure == 'SOLICITED' }.masked"),
+        assertTrue(comparison.getBoolean("departements.find { it.code == '63' }.totals.find { it.measure == 'SOLICITED' }.masked"),
                 "3 young people: a small count");
-        WebElement masked = browser.findElement(By.cssSelector("#table-classement tr[data-code='43'] td[data-role='valeur']"));
+        WebElement masked = browser.findElement(By.cssSelector("#table-classement tr[data-code='63'] td[data-role='valeur']"));
         assertEquals("masqué", masked.getText());
         assertEquals("true", masked.getAttribute("data-masque"));
-        assertEquals("masqué", browser.findElement(By.cssSelector("#table-classement tr[data-code='43'] td[data-role='taux']")).getText(),
+        assertEquals("masqué", browser.findElement(By.cssSelector("#table-classement tr[data-code='63'] td[data-role='taux']")).getText(),
                 "no rate over a masked count");
-        assertEquals("–", browser.findElement(By.cssSelector("#table-classement tr[data-code='43'] td")).getText(),
+        assertEquals("–", browser.findElement(By.cssSelector("#table-classement tr[data-code='63'] td")).getText(),
                 "a masked value has no rank");
         JsonPath national = given().auth().oauth2(Tokens.reporting()).queryParam("from", year - 4).queryParam("to", year)
                 .get("/api/v1/indicators/series").then().statusCode(200).extract().jsonPath();
