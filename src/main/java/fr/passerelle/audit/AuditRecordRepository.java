@@ -1,16 +1,54 @@
 package fr.passerelle.audit;
 
+import fr.passerelle.platform.database.SqlFailures;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 @ApplicationScoped
 public class AuditRecordRepository implements PanacheRepositoryBase<AuditRecord, UUID> {
+
+    private final DataSource dataSource;
+
+    public AuditRecordRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Appends a record in the current transaction, on its connection, without the ORM: every
+     * audited request writes one, and most do nothing else with Hibernate (a feed page).
+     */
+    void append(UUID id, Instant recordedAt, String subject, String organisationId, String role, String operation, String endpoint,
+            String purpose, String outcome, UUID[] pathwayIds, String correlationId) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement("""
+                insert into audit_record (id, recorded_at, subject, organisation_id, role, operation, endpoint, purpose, outcome,
+                    pathway_ids, correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            statement.setObject(1, id);
+            statement.setTimestamp(2, Timestamp.from(recordedAt));
+            statement.setString(3, subject);
+            statement.setString(4, organisationId);
+            statement.setString(5, role);
+            statement.setString(6, operation);
+            statement.setString(7, endpoint);
+            statement.setString(8, purpose);
+            statement.setString(9, outcome);
+            statement.setArray(10, connection.createArrayOf("uuid", pathwayIds));
+            statement.setString(11, correlationId);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw SqlFailures.translate("append to the audit trail", e);
+        }
+    }
 
     /** Search criteria of the DPO; null means any. */
     record Criteria(UUID pathwayId, String organisationId, Instant from, Instant to) {

@@ -10,15 +10,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AuditRecordView(
         @Schema(required = true) UUID id,
         @Schema(required = true) Instant recordedAt,
-        @Schema(description = "Token subject") String subject,
-        String organisationId,
-        String role,
+        @Schema(maxLength = 255, description = "Token subject") String subject,
+        @Schema(maxLength = 64) String organisationId,
+        @Schema(maxLength = 32) String role,
         @Schema(required = true) AuditService.Operation operation,
-        @Schema(required = true, description = "Method and path template", example = "GET /api/v1/pathways/{id}") String endpoint,
+        @Schema(maxLength = 300, required = true, description = "Method and path template", example = "GET /api/v1/pathways/{id}") String endpoint,
         @Schema(required = true) Purpose purpose,
-        @Schema(required = true, description = "SUCCESS, or the HTTP status of a refused or failed call", example = "SUCCESS") String outcome,
-        @Schema(required = true) List<UUID> pathwayIds,
-        String correlationId) {
+        @Schema(maxLength = 32, required = true, description = "SUCCESS, or the HTTP status of a refused or failed call", example = "SUCCESS") String outcome,
+        @Schema(maxItems = 1000000, required = true) List<UUID> pathwayIds,
+        @Schema(maxLength = 64) String correlationId) {
 
     static AuditRecordView of(AuditRecord record) {
         return new AuditRecordView(record.id, record.recordedAt, record.subject, record.organisationId, record.role,

@@ -1,5 +1,7 @@
 package fr.passerelle.audit;
 
+import fr.passerelle.platform.web.Page;
+import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.platform.audit.Audited;
 import fr.passerelle.platform.audit.Purpose;
 import fr.passerelle.platform.security.CurrentCaller;
@@ -53,14 +55,15 @@ public class AuditResource {
                     + "purpose, outcome, pathwayIds (space-separated), correlationId); JSON otherwise.")
     @APIResponse(responseCode = "200", description = "One page, or the whole export as CSV", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditRecordPage.class)),
-        @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+        @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = Integer.MAX_VALUE,
+                description = "Streamed: the export is as long as the records selected"))})
     public Response search(
             @QueryParam("pathwayId") UUID pathwayId,
-            @Parameter(description = "Collectivity code, Mission Locale id or national body code") @QueryParam("organisationId") String organisationId,
+            @Parameter(description = "Collectivity code, Mission Locale id or national body code", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("organisationId") String organisationId,
             @Parameter(description = "From this instant, included") @QueryParam("from") Instant from,
             @Parameter(description = "To this instant, excluded") @QueryParam("to") Instant to,
-            @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500"))
+            @Parameter(description = "`nextCursor` of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50", minimum = "1", maximum = "500"))
             @QueryParam("limit") Integer limit,
             @Context HttpHeaders headers) {
         if (csvPreferred(headers)) {
@@ -86,6 +89,7 @@ public class AuditResource {
 
     /** Documents the JSON page in the contract. */
     @Schema(name = "AuditRecordPage")
-    public record AuditRecordPage(@Schema(required = true) List<AuditRecordView> items, String nextCursor) {
+    public record AuditRecordPage(@Schema(required = true, maxItems = Page.MAX_ITEMS) List<AuditRecordView> items,
+            @Schema(maxLength = Cursor.MAX_LENGTH) String nextCursor) {
     }
 }

@@ -3,6 +3,7 @@ package fr.passerelle.audit;
 import fr.passerelle.platform.PasserelleConfig;
 import fr.passerelle.platform.audit.AuditScope;
 import fr.passerelle.platform.audit.Purpose;
+import fr.passerelle.platform.database.TimeOrderedIds;
 import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.security.RefusedToken;
 import fr.passerelle.platform.web.Csv;
@@ -143,19 +144,8 @@ public class AuditService {
 
     private void insert(String subject, String organisationId, String role, Operation operation, String endpoint, Purpose purpose,
             String outcome, Collection<UUID> pathwayIds, String correlationId) {
-        AuditRecord record = new AuditRecord();
-        record.id = UUID.randomUUID();
-        record.recordedAt = clock.instant();
-        record.subject = subject;
-        record.organisationId = organisationId;
-        record.role = role;
-        record.operation = operation.name();
-        record.endpoint = endpoint;
-        record.purpose = purpose.name();
-        record.outcome = outcome;
-        record.pathwayIds = pathwayIds.stream().distinct().toArray(UUID[]::new);
-        record.correlationId = correlationId;
-        records.persist(record);
+        records.append(TimeOrderedIds.next(), clock.instant(), subject, organisationId, role, operation.name(), endpoint, purpose.name(),
+                outcome, pathwayIds.stream().distinct().toArray(UUID[]::new), correlationId);
     }
 
     /**

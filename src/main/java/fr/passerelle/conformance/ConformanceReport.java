@@ -8,18 +8,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "from the events stored (dry runs store none), and how many of each were refused. Every type of the catalogue the "
         + "organisation may push is listed, so that those never pushed show.")
 public record ConformanceReport(
-        @Schema(required = true, example = "33") String organisationId,
+        @Schema(maxLength = 64, required = true, example = "33") String organisationId,
         @Schema(required = true, enumeration = {"departement", "mission-locale"}) String role,
         @Schema(required = true) Instant from,
         @Schema(required = true) Instant to,
-        @Schema(required = true, description = "Types pushed at least once, accepted") int typesProven,
-        @Schema(required = true) List<TypeLine> types) {
+        @Schema(minimum = "0", maximum = "1000", required = true, description = "Types pushed at least once, accepted") int typesProven,
+        @Schema(maxItems = 1000, required = true) List<TypeLine> types) {
 
     @Schema(name = "ConformanceReportType")
     public record TypeLine(
-            @Schema(required = true, example = "fr.passerelle.mission-locale.solicited.v1") String type,
-            @Schema(required = true, description = "Events of this type stored") long accepted,
+            @Schema(maxLength = 80, required = true, example = "fr.passerelle.mission-locale.solicited.v1") String type,
+            @Schema(minimum = "0", maximum = "1000000000", required = true, description = "Events of this type stored") long accepted,
             @Schema(description = "When the last one was stored") Instant lastAcceptedAt,
-            @Schema(required = true, description = "Events of this type refused") long rejected) {
+            @Schema(minimum = "0", maximum = "1000000000", required = true, description = "Events of this type refused") long rejected) {
     }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.indicator;
 
+import fr.passerelle.platform.database.CopyRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -57,23 +59,36 @@ public class IndicatorCountRepository {
         return result;
     }
 
-    /** Replaces the contributions of the given pathways; an empty one removes the row. */
-    void saveContributions(Map<UUID, List<CountKey>> byPathway) {
+    /**
+     * Replaces the contributions of the given pathways; an empty one removes the row. Those of
+     * pathways that had none ({@code stored} lacks them) are new rows, written with COPY for a
+     * batch: the pathway's row lock, taken by the write path, keeps any other writer off them.
+     */
+    void saveContributions(Map<UUID, List<CountKey>> byPathway, Set<UUID> stored) {
         if (byPathway.isEmpty()) {
             return;
         }
+        TreeMap<UUID, List<CountKey>> sorted = new TreeMap<>(byPathway);
+        boolean copy = sorted.entrySet().stream()
+                .filter(entry -> !entry.getValue().isEmpty() && !stored.contains(entry.getKey())).count() >= CopyRows.THRESHOLD;
+        CopyRows fresh = new CopyRows(sorted.size());
         List<UUID> ids = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         List<UUID> empty = new ArrayList<>();
-        new TreeMap<>(byPathway).forEach((id, keys) -> {
+        sorted.forEach((id, keys) -> {
             if (keys.isEmpty()) {
-                empty.add(id);
+                if (stored.contains(id)) {
+                    empty.add(id);
+                }
+            } else if (copy && !stored.contains(id)) {
+                fresh.add(id).add(encode(keys)).endRow();
             } else {
                 ids.add(id);
                 texts.add(encode(keys));
             }
         });
         session().doWork(connection -> {
+            fresh.copyInto(connection, "indicator_contribution (pathway_id, keys)");
             if (!ids.isEmpty()) {
                 try (PreparedStatement statement = connection.prepareStatement("""
                         insert into indicator_contribution (pathway_id, keys)

@@ -4,8 +4,8 @@ package fr.passerelle.indicator;
 final class IndicatorDocs {
 
     static final String DEFINITIONS = """
-            Figures for one calendar year and one scope. Every definition below is also in the API description \
-            (section Indicators) and the README.
+            Figures for one calendar year and one scope. Every definition below is also in the description of the tag Indicators \
+            and in the README.
 
             **Common rules.** A unit belongs to year Y when its date, a Europe/Paris calendar date (a CloudEvent's `time` \
             converted to Paris time, e.g. 23:30 on 31 December Paris time is 31 December), falls between 1 January and \

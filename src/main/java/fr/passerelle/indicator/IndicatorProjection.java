@@ -61,7 +61,7 @@ public class IndicatorProjection {
             }
         }
         deltas.values().removeIf(value -> value == 0);
-        counts.saveContributions(changed);
+        counts.saveContributions(changed, before.keySet());
         counts.applyDeltas(deltas);
         Set<Integer> years = new HashSet<>();
         deltas.keySet().forEach(key -> years.add(key.year()));

@@ -95,7 +95,7 @@ public class IndicatorRecomputationService {
         counts.all().keySet().forEach(key -> years.add(key.year()));
         counts.clear();
         Map<CountKey, Long> totals = new HashMap<>();
-        long pathwayCount = recompute(totals, counts::saveContributions);
+        long pathwayCount = recompute(totals, page -> counts.saveContributions(page, Set.of()));
         counts.applyDeltas(totals);
         totals.keySet().forEach(key -> years.add(key.year()));
         counts.bumpGenerations(years);

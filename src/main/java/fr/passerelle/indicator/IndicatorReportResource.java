@@ -53,8 +53,8 @@ public class IndicatorReportResource {
     @Operation(operationId = "listReportVersions", summary = "The frozen versions of a collectivity's annual report",
             description = "Oldest first; empty when nothing was frozen yet." + ACCESS)
     @APIResponse(responseCode = "200", description = "The versions")
-    public History history(@Parameter(example = "33") @PathParam("departementCode") String departementCode,
-            @Parameter(example = "2025") @PathParam("year") int year) {
+    public History history(@Parameter(example = "33", schema = @Schema(type = SchemaType.STRING, maxLength = 3)) @PathParam("departementCode") String departementCode,
+            @Parameter(example = "2025", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2200")) @PathParam("year") int year) {
         return service.history(caller.get(), departementCode, year);
     }
 
@@ -74,8 +74,8 @@ public class IndicatorReportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Version.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public Response freeze(@Parameter(example = "33") @PathParam("departementCode") String departementCode,
-            @Parameter(example = "2025") @PathParam("year") int year, @Valid FreezeRequest body, @Context UriInfo uri) {
+    public Response freeze(@Parameter(example = "33", schema = @Schema(type = SchemaType.STRING, maxLength = 3)) @PathParam("departementCode") String departementCode,
+            @Parameter(example = "2025", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2200")) @PathParam("year") int year, @Valid FreezeRequest body, @Context UriInfo uri) {
         Version version = service.freeze(caller.get(), departementCode, year, body == null ? null : body.reason());
         return Response.created(uri.getAbsolutePathBuilder().path("versions").path(String.valueOf(version.version())).build())
                 .entity(version).build();
@@ -93,10 +93,10 @@ public class IndicatorReportResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Version.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), example = IndicatorDocs.CSV_EXAMPLE)})
-    public Response version(@Parameter(example = "33") @PathParam("departementCode") String departementCode,
-            @Parameter(example = "2025") @PathParam("year") int year,
-            @Parameter(example = "1") @PathParam("version") int version, @Context HttpHeaders headers) {
+                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = Csv.MAX_LENGTH), example = IndicatorDocs.CSV_EXAMPLE)})
+    public Response version(@Parameter(example = "33", schema = @Schema(type = SchemaType.STRING, maxLength = 3)) @PathParam("departementCode") String departementCode,
+            @Parameter(example = "2025", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2200")) @PathParam("year") int year,
+            @Parameter(example = "1", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100000")) @PathParam("version") int version, @Context HttpHeaders headers) {
         Version frozen = service.version(caller.get(), departementCode, year, version);
         if (IndicatorMediaTypes.wantsCsv(headers)) {
             return IndicatorMediaTypes.csv(IndicatorCsv.render(List.of(frozen.figures()), frozen.version()),
@@ -113,8 +113,8 @@ public class IndicatorReportResource {
                     + "operator) and every cell whose value differs from the latest frozen version." + ACCESS
                     + " The reporting role may not preview.")
     @APIResponse(responseCode = "200", description = "The preview")
-    public Preview preview(@Parameter(example = "33") @PathParam("departementCode") String departementCode,
-            @Parameter(example = "2025") @PathParam("year") int year) {
+    public Preview preview(@Parameter(example = "33", schema = @Schema(type = SchemaType.STRING, maxLength = 3)) @PathParam("departementCode") String departementCode,
+            @Parameter(example = "2025", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2200")) @PathParam("year") int year) {
         return service.preview(caller.get(), departementCode, year);
     }
 }

@@ -21,32 +21,32 @@ public final class IndicatorReportViews {
 
     @Schema(name = "ReportAuthor", description = "Who froze a version: a role and the organisation it acts for (never a person)")
     public record FrozenBy(
-            @Schema(required = true, example = "departement") String role,
-            @Schema(required = true, example = "33") String organisation) {
+            @Schema(maxLength = 32, required = true, example = "departement") String role,
+            @Schema(maxLength = 64, required = true, example = "33") String organisation) {
     }
 
     @Schema(name = "ReportVersionSummary")
     public record VersionSummary(
-            @Schema(required = true, example = "1") int version,
-            @Schema(example = "Initial report") String reason,
+            @Schema(minimum = "1", maximum = "100000", required = true, example = "1") int version,
+            @Schema(maxLength = 500, example = "Initial report") String reason,
             @Schema(required = true) Instant frozenAt,
             @Schema(required = true) FrozenBy frozenBy) {
     }
 
     @Schema(name = "ReportHistory", description = "Every frozen version of a collectivity's report for a year, oldest first")
     public record History(
-            @Schema(required = true, example = "33") String departementCode,
-            @Schema(required = true, example = "2025") int year,
-            @Schema(required = true) List<VersionSummary> versions) {
+            @Schema(maxLength = 3, required = true, example = "33") String departementCode,
+            @Schema(minimum = "2000", maximum = "2200", required = true, example = "2025") int year,
+            @Schema(maxItems = 100000, required = true) List<VersionSummary> versions) {
     }
 
     @Schema(name = "ReportVersion", description = "One frozen version with its figures, exact for the collectivity itself "
             + "and masked (as published at the time of freezing) for everyone else.")
     public record Version(
-            @Schema(required = true, example = "33") String departementCode,
-            @Schema(required = true, example = "2025") int year,
-            @Schema(required = true, example = "1") int version,
-            @Schema(example = "Initial report") String reason,
+            @Schema(maxLength = 3, required = true, example = "33") String departementCode,
+            @Schema(minimum = "2000", maximum = "2200", required = true, example = "2025") int year,
+            @Schema(minimum = "1", maximum = "100000", required = true, example = "1") int version,
+            @Schema(maxLength = 500, example = "Initial report") String reason,
             @Schema(required = true) Instant frozenAt,
             @Schema(required = true) FrozenBy frozenBy,
             @Schema(required = true) IndicatorTable figures) {
@@ -54,11 +54,11 @@ public final class IndicatorReportViews {
 
     @Schema(name = "ReportPreview", description = "The live figures of the year and what differs from the latest frozen version")
     public record Preview(
-            @Schema(required = true, example = "33") String departementCode,
-            @Schema(required = true, example = "2025") int year,
-            @Schema(description = "Absent when nothing was frozen yet", example = "1") Integer latestVersion,
+            @Schema(maxLength = 3, required = true, example = "33") String departementCode,
+            @Schema(minimum = "2000", maximum = "2200", required = true, example = "2025") int year,
+            @Schema(minimum = "1", maximum = "100000", description = "Absent when nothing was frozen yet", example = "1") Integer latestVersion,
             @Schema(required = true) IndicatorTable live,
-            @Schema(required = true, description = "Cells whose published value differs from the latest version; every "
+            @Schema(maxItems = 100000, required = true, description = "Cells whose published value differs from the latest version; every "
                     + "non-zero cell when nothing was frozen yet") List<Change> changes) {
     }
 
@@ -66,7 +66,7 @@ public final class IndicatorReportViews {
     public record Change(
             @Schema(required = true) Measure measure,
             @Schema(required = true) Breakdown breakdown,
-            @Schema(required = true, description = "ALL, an ASE status, an age band, or for a rate its denominator measure",
+            @Schema(maxLength = 64, required = true, description = "ALL, an ASE status, an age band, or for a rate its denominator measure",
                     example = "ACCUEILLI") String category,
             @Schema(required = true) Value frozen,
             @Schema(required = true) Value live,

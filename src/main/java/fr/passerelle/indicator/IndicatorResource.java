@@ -49,13 +49,13 @@ public class IndicatorResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorTable.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), example = IndicatorDocs.CSV_EXAMPLE)})
+                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = Csv.MAX_LENGTH), example = IndicatorDocs.CSV_EXAMPLE)})
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(
             @Parameter(description = "Calendar year, from 2000 to the current year", required = true,
-                    schema = @Schema(type = SchemaType.INTEGER), example = "2025") @QueryParam("year") String year,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2200"), example = "2025") @QueryParam("year") String year,
             @Parameter(description = LEVEL, schema = @Schema(implementation = Level.class)) @QueryParam("level") String level,
-            @Parameter(description = CODE, example = "33") @QueryParam("code") String code,
+            @Parameter(description = CODE, example = "33", schema = @Schema(type = SchemaType.STRING, maxLength = 36)) @QueryParam("code") String code,
             @Context HttpHeaders headers) {
         IndicatorTable table = service.table(caller.get(), year, level, code);
         if (IndicatorMediaTypes.wantsCsv(headers)) {
@@ -76,15 +76,16 @@ public class IndicatorResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorSeries.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), example = IndicatorDocs.CSV_EXAMPLE)})
+                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = Csv.MAX_LENGTH), example = IndicatorDocs.CSV_EXAMPLE)})
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response series(
-            @Parameter(description = "First year", required = true, schema = @Schema(type = SchemaType.INTEGER), example = "2023")
+            @Parameter(description = "First year", required = true,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2200"), example = "2023")
             @QueryParam("from") String from,
             @Parameter(description = "Last year, at most the current year", required = true,
-                    schema = @Schema(type = SchemaType.INTEGER), example = "2025") @QueryParam("to") String to,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2200"), example = "2025") @QueryParam("to") String to,
             @Parameter(description = LEVEL, schema = @Schema(implementation = Level.class)) @QueryParam("level") String level,
-            @Parameter(description = CODE, example = "33") @QueryParam("code") String code,
+            @Parameter(description = CODE, example = "33", schema = @Schema(type = SchemaType.STRING, maxLength = 36)) @QueryParam("code") String code,
             @Context HttpHeaders headers) {
         IndicatorSeries series = service.series(caller.get(), from, to, level, code);
         if (IndicatorMediaTypes.wantsCsv(headers)) {
@@ -107,10 +108,10 @@ public class IndicatorResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DepartementComparison.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), example = IndicatorDocs.CSV_EXAMPLE)})
+                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = Csv.MAX_LENGTH), example = IndicatorDocs.CSV_EXAMPLE)})
     public Response compare(
             @Parameter(description = "Calendar year, from 2000 to the current year", required = true,
-                    schema = @Schema(type = SchemaType.INTEGER), example = "2025") @QueryParam("year") String year,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2200"), example = "2025") @QueryParam("year") String year,
             @Context HttpHeaders headers) {
         DepartementComparison comparison = service.comparison(caller.get(), year);
         if (IndicatorMediaTypes.wantsCsv(headers)) {

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "figure across years (no multi-year total) is published, so years cannot be subtracted from one another.")
 public record IndicatorSeries(
         @Schema(required = true) Level level,
-        @Schema(required = true, example = "33") String code,
+        @Schema(maxLength = 36, required = true, example = "33") String code,
         @Schema(required = true) IndicatorTable.View view,
-        @Schema(required = true) List<IndicatorTable> years) {
+        @Schema(maxItems = 20, required = true) List<IndicatorTable> years) {
 }

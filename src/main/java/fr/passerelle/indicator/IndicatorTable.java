@@ -9,14 +9,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "In a MASKED view, a count from 1 to `maskingThreshold` is masked, and other cells may be masked so that no masked "
         + "count can be rebuilt from the others (see the API description, Indicators).")
 public record IndicatorTable(
-        @Schema(required = true, example = "2025") int year,
+        @Schema(minimum = "2000", maximum = "2200", required = true, example = "2025") int year,
         @Schema(required = true) Level level,
-        @Schema(required = true, description = "FR, an INSEE region code, a collectivity code or a Mission Locale id", example = "33") String code,
+        @Schema(maxLength = 36, required = true, description = "FR, an INSEE region code, a collectivity code or a Mission Locale id", example = "33") String code,
         @Schema(required = true) View view,
-        @Schema(description = "Present in MASKED views: counts from 1 to this value are masked", example = "10") Integer maskingThreshold,
-        @Schema(required = true, description = "Every measure that exists at this level, in a fixed order") List<Figures> measures,
-        @Schema(description = "The rates that exist at this level, in a fixed order (absent from report versions frozen before "
-                + "rates were published)") List<RateCell> rates) {
+        @Schema(minimum = "0", maximum = "1000", description = "Present in MASKED views: counts from 1 to this value are masked", example = "10") Integer maskingThreshold,
+        @Schema(maxItems = 100, required = true, description = "Every measure that exists at this level, in a fixed order") List<Figures> measures,
+        @Schema(maxItems = 100, description = "The rates that exist at this level, in a fixed order (absent from report versions frozen "
+                + "before rates were published)") List<RateCell> rates) {
 
     @Schema(name = "IndicatorView", description = "EXACT: a collectivity's or Mission Locale's own figures; MASKED: with "
             + "small-cell protection, for everyone else")
@@ -29,13 +29,13 @@ public record IndicatorTable(
     @Schema(name = "IndicatorFigures")
     public record Figures(
             @Schema(required = true) Measure measure,
-            @Schema(description = "Number of the convention's indicator (1 to 6); absent for the context population and the delay",
+            @Schema(minimum = "1", maximum = "6", description = "Number of the convention's indicator (1 to 6); absent for the context population and the delay",
                     example = "1") Integer indicator,
             @Schema(required = true) CountingUnit unit,
             @Schema(required = true) Cell total,
-            @Schema(description = "By ASE status on the date that counts; absent for the delay and, in MASKED views, at the "
+            @Schema(maxItems = 20, description = "By ASE status on the date that counts; absent for the delay and, in MASKED views, at the "
                     + "Mission Locale level") List<StatusCell> byAseStatus,
-            @Schema(description = "By age band on the date that counts; absent like byAseStatus") List<AgeCell> byAgeBand,
+            @Schema(maxItems = 20, description = "By age band on the date that counts; absent like byAseStatus") List<AgeCell> byAgeBand,
             @Schema(description = "FIRST_CONTACT_DELAY only: median number of days from solicitation to first contact "
                     + "(for an even count, the mean of the two middle values)") Statistic medianDays) {
     }
@@ -43,7 +43,7 @@ public record IndicatorTable(
     /** A count; {@code value} is absent when masked. */
     @Schema(name = "IndicatorCell")
     public record Cell(
-            @Schema(description = "Absent when masked", example = "42") Long value,
+            @Schema(minimum = "0", maximum = "10000000", description = "Absent when masked", example = "42") Long value,
             @Schema(required = true) boolean masked) {
 
         static Cell of(long value, boolean masked) {
@@ -54,14 +54,14 @@ public record IndicatorTable(
     @Schema(name = "IndicatorStatusCell")
     public record StatusCell(
             @Schema(required = true) AseStatusBand aseStatus,
-            @Schema(description = "Absent when masked", example = "12") Long value,
+            @Schema(minimum = "0", maximum = "10000000", description = "Absent when masked", example = "12") Long value,
             @Schema(required = true) boolean masked) {
     }
 
     @Schema(name = "IndicatorAgeCell")
     public record AgeCell(
             @Schema(required = true) AgeBand ageBand,
-            @Schema(description = "Absent when masked", example = "12") Long value,
+            @Schema(minimum = "0", maximum = "10000000", description = "Absent when masked", example = "12") Long value,
             @Schema(required = true) boolean masked) {
     }
 

@@ -6,8 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * The published measures: the six indicators of the convention's annex sheet (some with
  * companion measures), the context population, the first-contact delay and the territorial
- * reporting measures. The definitions
- * are written out in the README and the contract ({@code openapi-description.md}); each
+ * reporting measures. The definitions are written out in the README and the contract (tag
+ * Indicators, {@code openapi/tag-indicators.md}); each
  * constant's description is the short form.
  */
 @Schema(name = "IndicatorMeasure", description = "See the Indicators section of the API description for the exact definitions")

@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProgressReviewResource {
 
     static final String PDF = "application/pdf";
+    /** A review is a few pages: far below this bound, which the contract states. */
+    static final int PDF_MAX_LENGTH = 5 * 1024 * 1024;
     private static final String CSV_EXAMPLE = "year,departementCode,view,section,indicator,measure,unit,value,masked,previousValue,"
             + "previousMasked,change,rateDenominator,ratePercent,rateMasked,nationalRatePercent,nationalRateMasked\r\n"
             + "2025,33,EXACT,INDICATOR,1,SOLICITED,YOUNG_PERSON,42,false,38,false,4,ASE_YOUNG_PEOPLE_ON_31_DECEMBER,12.5,false,"
@@ -64,11 +66,11 @@ public class ProgressReviewResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgressReview.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), example = CSV_EXAMPLE),
-                @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = Csv.MAX_LENGTH), example = CSV_EXAMPLE),
+                @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = PDF_MAX_LENGTH))})
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(@Parameter(example = "33") @PathParam("departementCode") String departementCode,
-            @Parameter(example = "2025") @PathParam("year") int year,
+    public Response get(@Parameter(example = "33", schema = @Schema(type = SchemaType.STRING, maxLength = 3)) @PathParam("departementCode") String departementCode,
+            @Parameter(example = "2025", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2200")) @PathParam("year") int year,
             @Parameter(description = "json, csv or pdf; overrides Accept", schema = @Schema(enumeration = {"json", "csv", "pdf"}))
             @QueryParam("format") String format,
             @Context HttpHeaders headers) {

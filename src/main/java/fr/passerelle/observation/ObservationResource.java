@@ -56,15 +56,18 @@ public class ObservationResource {
                     + "left out. Sex is not recorded by the service. The steps themselves are not generalised: the recipient "
                     + "commits not to re-identify. Every export is recorded in the audit trail with the pathways it holds.")
     @APIResponse(responseCode = "200", description = "The export", headers = {
-        @Header(name = K, description = "k of the k-anonymity", schema = @Schema(type = SchemaType.INTEGER)),
-        @Header(name = PATHWAYS, description = "Young people in the file", schema = @Schema(type = SchemaType.INTEGER)),
+        @Header(name = K, description = "k of the k-anonymity", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2", maximum = "1000")),
+        @Header(name = PATHWAYS, description = "Young people in the file",
+                schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "1000000")),
         @Header(name = SUPPRESSED, description = "Young people left out: still in a group under k at the coarsest level",
-                schema = @Schema(type = SchemaType.INTEGER))},
-            content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+                schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "1000000"))},
+            content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = Integer.MAX_VALUE,
+                    description = "As long as the steps of the year"),
                     example = "pseudonym,birth,birthPrecision,territory,territoryLevel,stepType,stepMonth\r\n"
                             + "3f1c...e9,2008-03,MONTH,33,COLLECTIVITY,mission-locale.solicited.v1,2025-04\r\n"))
     public Response export(
-            @Parameter(description = "Calendar year of the steps", example = "2025", schema = @Schema(type = SchemaType.INTEGER))
+            @Parameter(description = "Calendar year of the steps", example = "2025",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2200"))
             @PathParam("year") int year) {
         ObservationService.Export export = service.export(caller.get(), year);
         return Response.ok(export.csv(), Csv.MEDIA_TYPE_UTF8)

@@ -34,9 +34,9 @@ public record OfferRequest(
     @Schema(name = "OfferTerritory", description = "Where the offer applies: INSEE commune codes and/or EPCI SIREN numbers; at least one")
     public record Territory(
             @Schema(description = "INSEE commune codes (5 characters, e.g. 33063, 2A004)", example = "[\"33063\"]")
-            @Size(max = 1000) List<@NotNull String> communes,
+            @Size(max = 1000) List<@NotNull @Size(max = 5) String> communes,
             @Schema(description = "SIREN numbers of EPCI (9 digits with a Luhn check digit)", example = "[\"243300316\"]")
-            @Size(max = 200) List<@NotNull String> epcis) {
+            @Size(max = 200) List<@NotNull @Size(max = 9) String> epcis) {
 
         List<String> communesOrEmpty() {
             return communes == null ? List.of() : communes;

@@ -81,7 +81,7 @@ public class OfferResource {
             description = "RFC 4180, UTF-8, header row, the columns of the import (lists space-separated), so that an owner's "
                     + "export, edited, imports back. " + SEARCH)
     @APIResponse(responseCode = "200", description = "The offers", content = @Content(mediaType = Csv.MEDIA_TYPE,
-            schema = @Schema(type = SchemaType.STRING)))
+            schema = @Schema(type = SchemaType.STRING, maxLength = Integer.MAX_VALUE, description = "Streamed: as long as the offers selected")))
     public Response export(
             @Parameter(description = "Theme") @QueryParam("theme") Theme theme,
             @Parameter(description = "INSEE commune code the offer covers", example = "33063") @QueryParam("commune") String commune,
@@ -165,7 +165,7 @@ public class OfferResource {
                     + "order; lists space-separated). A line whose reference the caller already uses updates that offer; others "
                     + "create one. All or nothing: if any line is invalid, nothing is imported and the 422 problem lists every "
                     + "invalid line in `errors[]`.")
-    @RequestBody(required = true, content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+    @RequestBody(required = true, content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = 5242880),
             example = "reference,title,description,theme,audiences,minAge,maxAge,communes,epcis,contactService,contactEmail,"
                     + "contactPhone,contactUrl,validFrom,validUntil\r\nLOG-01,Logement jeunes,Aide à la recherche de logement,HOUSING,"
                     + "ASE_LEAVERS,16,25,33063 33281,,Service logement,logement@mission-locale.example,,,2025-01-01,\r\n"))

@@ -48,7 +48,8 @@ public class ConventionResource {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
     @Operation(operationId = "listConventions", summary = "Local conventions the caller is party to (all for admin)",
             description = "Ordered by start date, then id.")
-    @APIResponse(responseCode = "200", description = "The conventions")
+    @APIResponse(responseCode = "200", description = "The conventions",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, maxItems = 10000, implementation = ConventionView.class)))
     public List<ConventionView> list() {
         return service.list(caller.get());
     }

@@ -8,9 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "LocalConvention", description = "A local convention between a collectivity and one or more of its Missions Locales.")
 public record ConventionView(
         @Schema(required = true) UUID id,
-        @Schema(required = true, example = "33") String departementCode,
-        @Schema(required = true) List<UUID> missionLocaleIds,
-        @Schema(required = true, example = "Convention Gironde - Missions Locales 2025-2027") String title,
+        @Schema(maxLength = 3, required = true, example = "33") String departementCode,
+        @Schema(maxItems = 50, required = true) List<UUID> missionLocaleIds,
+        @Schema(maxLength = 300, required = true, example = "Convention Gironde - Missions Locales 2025-2027") String title,
         @Schema(required = true) ConventionStatus status,
         @Schema(example = "2025-01-15") LocalDate signedOn,
         @Schema(required = true, example = "2025-02-01") LocalDate startsOn,

@@ -1,5 +1,8 @@
 package fr.passerelle.partner;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,9 +34,10 @@ public class DepartementResource {
     @GET
     @Operation(operationId = "listDepartements", summary = "The 103 members of Départements de France",
             description = "Reference data from the INSEE Code officiel géographique 2024; ordered by code.")
-    @APIResponse(responseCode = "200", description = "All collectivities, or those of one region")
+    @APIResponse(responseCode = "200", description = "All collectivities, or those of one region",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, maxItems = 200, implementation = DepartementView.class)))
     public List<DepartementView> list(
-            @Parameter(description = "INSEE region code", example = "75") @QueryParam("region") String region) {
+            @Parameter(description = "INSEE region code", example = "75", schema = @Schema(type = SchemaType.STRING, maxLength = 3)) @QueryParam("region") String region) {
         return service.list(region);
     }
 
@@ -42,7 +46,7 @@ public class DepartementResource {
     @Operation(operationId = "getDepartement", summary = "One collectivity by code")
     @APIResponse(responseCode = "200", description = "The collectivity")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public DepartementView get(@Parameter(example = "69M") @PathParam("code") String code) {
+    public DepartementView get(@Parameter(example = "69M", schema = @Schema(type = SchemaType.STRING, maxLength = 3)) @PathParam("code") String code) {
         return service.get(code).orElseThrow(() -> ApiException.notFound("No collectivity with code " + code + "."));
     }
 }

@@ -6,10 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "MissionLocaleImportReport", description = "Outcome of an import that was applied in full.")
 public record ImportReport(
-        @Schema(required = true) int created,
-        @Schema(required = true) int updated,
-        @Schema(required = true) int unchanged,
-        @Schema(required = true) List<Line> lines) {
+        @Schema(minimum = "0", maximum = "100000", required = true) int created,
+        @Schema(minimum = "0", maximum = "100000", required = true) int updated,
+        @Schema(minimum = "0", maximum = "100000", required = true) int unchanged,
+        @Schema(maxItems = 100000, required = true) List<Line> lines) {
 
     public enum Outcome {
         CREATED,
@@ -19,8 +19,8 @@ public record ImportReport(
 
     @Schema(name = "MissionLocaleImportLine")
     public record Line(
-            @Schema(required = true, description = "Line in the file (1 is the header)") int line,
-            @Schema(required = true) String siret,
+            @Schema(minimum = "1", maximum = "1000000", required = true, description = "Line in the file (1 is the header)") int line,
+            @Schema(maxLength = 200, required = true) String siret,
             @Schema(required = true) UUID id,
             @Schema(required = true) Outcome outcome) {
     }

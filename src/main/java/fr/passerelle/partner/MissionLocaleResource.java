@@ -1,5 +1,6 @@
 package fr.passerelle.partner;
 
+import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.Csv;
@@ -54,13 +55,13 @@ public class MissionLocaleResource {
             description = "Ordered by name, then id. Filters combine with AND.")
     @APIResponse(responseCode = "200", description = "One page")
     public Page<MissionLocaleView> list(
-            @Parameter(description = "Collectivity code", example = "33") @QueryParam("departement") String departement,
-            @Parameter(description = "INSEE region code", example = "75") @QueryParam("region") String region,
-            @Parameter(description = "Regional association, exact name") @QueryParam("regionalAssociation") String regionalAssociation,
+            @Parameter(description = "Collectivity code", example = "33", schema = @Schema(type = SchemaType.STRING, maxLength = 3)) @QueryParam("departement") String departement,
+            @Parameter(description = "INSEE region code", example = "75", schema = @Schema(type = SchemaType.STRING, maxLength = 3)) @QueryParam("region") String region,
+            @Parameter(description = "Regional association, exact name", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("regionalAssociation") String regionalAssociation,
             @Parameter(description = "Only active (true) or inactive (false) ones") @QueryParam("active") Boolean active,
-            @Parameter(description = "Part of the name, case-insensitive") @QueryParam("q") String q,
-            @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500"))
+            @Parameter(description = "Part of the name, case-insensitive", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("q") String q,
+            @Parameter(description = "`nextCursor` of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50", minimum = "1", maximum = "500"))
             @QueryParam("limit") Integer limit) {
         return service.list(new MissionLocaleService.Filter(departement, region, regionalAssociation, active, q), cursor,
                 pages.limit(limit));
@@ -124,7 +125,7 @@ public class MissionLocaleResource {
                     + "`name,siret,departementCode,regionalAssociation,active` (any column order). A line whose SIRET is "
                     + "already known updates that Mission Locale; others create one. All or nothing: if any line is invalid, "
                     + "nothing is imported and the 422 problem lists every invalid line in `errors[]`.")
-    @RequestBody(required = true, content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+    @RequestBody(required = true, content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = 5242880),
             example = "name,siret,departementCode,regionalAssociation,active\r\nMission Locale des Graves,44306184100047,33,ARML Nouvelle-Aquitaine,true\r\n"))
     @APIResponse(responseCode = "200", description = "Applied in full")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")

@@ -45,7 +45,8 @@ public class RegionalAssociationResource {
         Role.Names.ADMIN, Role.Names.DPO})
     @Operation(operationId = "listRegionalAssociations", summary = "The regional associations of Missions Locales",
             description = "Ordered by code. Their staff use the regional-association role, with the code as `org`.")
-    @APIResponse(responseCode = "200", description = "Every association")
+    @APIResponse(responseCode = "200", description = "Every association",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, maxItems = 100, implementation = RegionalAssociationView.class)))
     public List<RegionalAssociationView> list() {
         return service.list();
     }

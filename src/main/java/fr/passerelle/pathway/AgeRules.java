@@ -82,4 +82,21 @@ final class AgeRules {
         }
         return Optional.empty();
     }
+
+    /** The date rule of a type, as the event catalogue publishes it; {@link #dateRefusal} applies it. */
+    static String describe(EventType type) {
+        return switch (type.step()) {
+            case SYSTEM -> "Dated by the service.";
+            case ASE -> "From the birth date; not in the future.";
+            case ANNOTATION -> type == EventType.EVENT_CORRECTED
+                    ? "The corrected date must meet the rule of the corrected event's type."
+                    : "Not before the birth date; not in the future.";
+            default -> switch (type.recorder()) {
+                case DEPARTEMENT -> "From the 16th birthday to the 21st birthday included; not in the future.";
+                case MISSION_LOCALE -> "From the 16th birthday to the day before the 26th birthday; not in the future.";
+                default -> "From the 16th birthday; up to the 21st birthday included when a département records it, the day "
+                        + "before the 26th birthday when a Mission Locale does; not in the future.";
+            };
+        };
+    }
 }

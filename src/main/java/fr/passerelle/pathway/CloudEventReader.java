@@ -36,6 +36,9 @@ public class CloudEventReader {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Set<String> ATTRIBUTES = Set.of("specversion", "id", "source", "type", "time", "subject",
             "datacontenttype", "dataschema", "data", "pathwayid", "casereference");
+    /** The longest {@code id} and {@code source}, as the contract says. */
+    static final int MAX_ATTRIBUTE_LENGTH = 200;
+    private static final Set<String> CORRECTION_FIELDS = Set.of("eventId", "targetType", "data");
 
     private final ObjectReader strict;
     private final ObjectMapper mapper;
@@ -55,7 +58,8 @@ public class CloudEventReader {
         try {
             return readValid(node);
         } catch (ApiException e) {
-            return new EventSubmission.Unreadable(source, id, type, e);
+            // Kept for reconciliation and echoed in receipts: at most the length a valid attribute may have.
+            return new EventSubmission.Unreadable(clip(source), clip(id), clip(type), e);
         }
     }
 
@@ -73,8 +77,10 @@ public class CloudEventReader {
         if (!"1.0".equals(text(node, "specversion"))) {
             errors.add(Problem.FieldError.atPointer("/specversion", "must be \"1.0\""));
         }
-        requireText(node, "id", 200, errors);
-        requireText(node, "source", 200, errors);
+        requireText(node, "id", MAX_ATTRIBUTE_LENGTH, errors);
+        requireText(node, "source", MAX_ATTRIBUTE_LENGTH, errors);
+        optionalText(node, "subject", 200, errors);
+        optionalText(node, "dataschema", 2048, errors);
         String contentType = text(node, "datacontenttype");
         if (contentType != null && !contentType.startsWith("application/json")) {
             errors.add(Problem.FieldError.atPointer("/datacontenttype", "must be application/json"));
@@ -121,6 +127,11 @@ public class CloudEventReader {
                 false, null);
     }
 
+    /**
+     * A correction's data is {@code {eventId, targetType, data}}: {@code targetType} names the type of
+     * the corrected event, so that {@code data} is read, here, as that type's data; the write path
+     * checks that the event named is of that type.
+     */
     private EventSubmission.Readable correction(String source, String id, EventSubmission.PathwayReference reference,
             LocalDate occurredOn, Instant occurredAt, ObjectNode data) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -130,20 +141,26 @@ public class CloudEventReader {
         } catch (IllegalArgumentException e) {
             errors.add(Problem.FieldError.atPointer("/data/eventId", "required: the id of the event to correct"));
         }
+        EventType targetType = EventType.byName(data.path("targetType").asText()).filter(EventType::correctionTarget).orElse(null);
+        if (targetType == null) {
+            errors.add(Problem.FieldError.atPointer("/data/targetType",
+                    "required: the type of the event to correct, one the catalogue says may be corrected"));
+        }
         if (!data.path("data").isObject()) {
             errors.add(Problem.FieldError.atPointer("/data/data", "required: the corrected data of the event"));
         }
         for (Iterator<String> names = data.fieldNames(); names.hasNext();) {
             String name = names.next();
-            if (!name.equals("eventId") && !name.equals("data")) {
+            if (!CORRECTION_FIELDS.contains(name)) {
                 errors.add(Problem.FieldError.atPointer("/data/" + name, "unknown property"));
             }
         }
         if (!errors.isEmpty()) {
             throw Violations.invalid(errors);
         }
-        return new EventSubmission.Readable(source, id, EventType.EVENT_CORRECTED, reference, occurredOn, occurredAt, null,
-                target, data.get("data"), null, false, null);
+        EventData.Payload corrected = parse(data.get("data"), targetType.dataClass(), "/data/data");
+        return new EventSubmission.Readable(source, id, EventType.EVENT_CORRECTED, reference, occurredOn, occurredAt, corrected,
+                target, null, null, false, null);
     }
 
     /** Reads and validates data of the given class; errors point below {@code pointer}. */
@@ -210,6 +227,17 @@ public class CloudEventReader {
         if (value == null || value.isBlank() || value.length() > max) {
             errors.add(Problem.FieldError.atPointer("/" + name, "required, 1 to " + max + " characters"));
         }
+    }
+
+    private static void optionalText(JsonNode node, String name, int max, List<Problem.FieldError> errors) {
+        JsonNode value = node.get(name);
+        if (value != null && (!value.isTextual() || value.asText().length() > max)) {
+            errors.add(Problem.FieldError.atPointer("/" + name, "at most " + max + " characters"));
+        }
+    }
+
+    private static String clip(String value) {
+        return value == null || value.length() <= MAX_ATTRIBUTE_LENGTH ? value : value.substring(0, MAX_ATTRIBUTE_LENGTH);
     }
 
     private static String text(JsonNode node, String name) {

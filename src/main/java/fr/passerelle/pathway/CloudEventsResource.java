@@ -10,6 +10,7 @@ import fr.passerelle.platform.problem.ProblemType;
 import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.CorrelationId;
+import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.platform.web.Page;
 import fr.passerelle.platform.web.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,6 +48,11 @@ public class CloudEventsResource {
 
     public static final String SINGLE = "application/cloudevents+json";
     public static final String BATCH = "application/cloudevents-batch+json";
+    private static final String DRY_RUN = "**Dry run** (`?dryRun=true`): every check of a real push runs (schema, catalogue, age "
+            + "and date rules, authorisation, duplicates) and the answer is the one a real push would get, but nothing is stored: no "
+            + "event, pathway, share, feed entry, webhook delivery, count or rejection. One audit record (operation DRY_RUN) is kept. "
+            + "See the conformance scenario (`/api/v1/conformance/scenario`).";
+    private static final String DRY_RUN_PARAMETER = "Check the events as a real push would, store nothing";
 
     private final PathwayWriteService write;
     private final PathwayConformanceService conformance;
@@ -73,9 +79,23 @@ public class CloudEventsResource {
     @Consumes(SINGLE)
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
     @Audited(Purpose.SYNCHRONISATION)
-    @Operation(hidden = true)
-    public Response pushOne(String body, @QueryParam("dryRun") Boolean dryRun, @Context ContainerRequestContext request)
-            throws IOException {
+    @Operation(operationId = "pushEvent", summary = "Push one pathway event (CloudEvent)",
+            description = "CloudEvents 1.0, structured JSON mode (`application/cloudevents+json`); the event catalogue "
+                    + "(`GET /api/v1/event-types`) lists the types. `source` + `id` identify an event: pushing it again stores "
+                    + "nothing and answers 200 with the receipt of the event stored the first time. A rejected event answers "
+                    + "its problem detail, and is kept for reconciliation (`GET /api/v1/events/rejections`).\n\n"
+                    + DRY_RUN + " An accepted event then answers 200 (not 201) without `eventId`, and without `pathwayId` when it "
+                    + "would register a new young person.")
+    @RequestBody(required = true, content = @Content(mediaType = SINGLE, schema = @Schema(implementation = CloudEventDocument.class)))
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = EventReceipt.class)))
+    @APIResponse(responseCode = "200", description = "Already stored: a duplicate of an event pushed before",
+            content = @Content(schema = @Schema(implementation = EventReceipt.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "410", ref = "Gone")
+    @APIResponse(responseCode = "422", ref = "ValidationFailed")
+    public Response pushOne(String body, @Parameter(description = DRY_RUN_PARAMETER) @QueryParam("dryRun") Boolean dryRun,
+            @Context ContainerRequestContext request) throws IOException {
         JsonNode event = mapper.readTree(body == null ? "" : body);
         if (event == null || !event.isObject()) {
             throw new ApiException(ProblemType.MALFORMED_REQUEST, "The body must be one CloudEvent, a JSON object.");
@@ -90,37 +110,38 @@ public class CloudEventsResource {
         return Response.status(created ? 201 : 200).entity(receipt).build();
     }
 
+    /**
+     * The batch as the first version of the contract took it, on the path of single events: kept for
+     * the clients written then, out of the contract (one operation per body shape), same behaviour as
+     * {@link #pushBatch}.
+     */
     @POST
     @Consumes(BATCH)
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
     @Audited(Purpose.SYNCHRONISATION)
-    @Operation(operationId = "pushEvents", summary = "Push pathway events: one CloudEvent, or a batch",
-            description = "CloudEvents 1.0, structured JSON. `source` + `id` identify an event: pushing it again stores "
-                    + "nothing and answers DUPLICATE.\n\n"
-                    + "**One event** (`application/cloudevents+json`): 201 with its receipt when stored, 200 when it is a "
-                    + "duplicate; a rejected event answers its problem detail.\n\n"
-                    + "**A batch** (`application/cloudevents-batch+json`, at most 1,000 events, "
-                    + "`passerelle.limits.max-batch-events`): 200 with one receipt per event, in the order sent: ACCEPTED, "
-                    + "DUPLICATE or REJECTED with a problem detail. Events are checked in order, so a batch may register a "
-                    + "young person and record their steps. Valid events are stored even when others are rejected.\n\n"
-                    + "Every rejected event is kept and listed by `GET /api/v1/events/rejections` for reconciliation.\n\n"
-                    + "**Dry run** (`?dryRun=true`): every check of a real push runs (schema, catalogue, age and date rules, "
-                    + "authorisation, duplicates) and the answer is the one a real push would get, but nothing is stored: no "
-                    + "event, pathway, share, feed entry, webhook delivery, count or rejection. An accepted event then answers "
-                    + "200 (not 201) without `eventId`, and without `pathwayId` when it would register a new young person. One "
-                    + "audit record (operation DRY_RUN) is kept. See the conformance scenario (`/api/v1/conformance/scenario`).")
-    @RequestBody(required = true, content = {
-        @Content(mediaType = SINGLE, schema = @Schema(implementation = CloudEventDocument.class)),
-        @Content(mediaType = BATCH, schema = @Schema(type = SchemaType.ARRAY, maxItems = 1000, implementation = CloudEventDocument.class))})
-    @APIResponse(responseCode = "201", description = "One event, stored", content = @Content(schema = @Schema(implementation = EventReceipt.class)))
-    @APIResponse(responseCode = "200", description = "A batch's receipts, or one event already stored (duplicate), or a dry run's receipt",
-            content = @Content(schema = @Schema(oneOf = {BatchReport.class, EventReceipt.class})))
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "410", ref = "Gone")
+    @Operation(hidden = true)
+    public BatchReport pushBatchOnEventsPath(String body, @QueryParam("dryRun") Boolean dryRun, @Context ContainerRequestContext request)
+            throws IOException {
+        return pushBatch(body, dryRun, request);
+    }
+
+    @POST
+    @Path("/batches")
+    @Consumes(BATCH)
+    @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
+    @Audited(Purpose.SYNCHRONISATION)
+    @Operation(operationId = "pushEventBatch", summary = "Push a batch of pathway events (CloudEvents batch)",
+            description = "CloudEvents 1.0 JSON batch (`application/cloudevents-batch+json`): an array of at most 1,000 events "
+                    + "(`passerelle.limits.max-batch-events`). 200 with one receipt per event, in the order sent: ACCEPTED, "
+                    + "DUPLICATE or REJECTED with its problem detail. Events are checked in order, so a batch may register a "
+                    + "young person and record their steps. Valid events are stored even when others are rejected; every "
+                    + "rejected event is kept for reconciliation (`GET /api/v1/events/rejections`).\n\n" + DRY_RUN)
+    @RequestBody(required = true, content = @Content(mediaType = BATCH,
+            schema = @Schema(type = SchemaType.ARRAY, maxItems = 1000, implementation = CloudEventDocument.class)))
+    @APIResponse(responseCode = "200", description = "One receipt per event", content = @Content(schema = @Schema(implementation = BatchReport.class)))
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public BatchReport pushBatch(String body,
-            @Parameter(description = "Check the events as a real push would, store nothing") @QueryParam("dryRun") Boolean dryRun,
+            @Parameter(description = DRY_RUN_PARAMETER) @QueryParam("dryRun") Boolean dryRun,
             @Context ContainerRequestContext request) throws IOException {
         JsonNode events = mapper.readTree(body == null ? "" : body);
         if (events == null || !events.isArray()) {
@@ -150,9 +171,9 @@ public class CloudEventsResource {
             description = "Oldest first. `resolved` tells whether an event with the same source and id was accepted since.")
     @APIResponse(responseCode = "200", description = "One page")
     public Page<RejectedEventView> rejections(
-            @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500"))
-            @QueryParam("limit") Integer limit) {
+            @Parameter(description = "`nextCursor` of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50",
+                    minimum = "1", maximum = "500")) @QueryParam("limit") Integer limit) {
         return rejected.list(caller.get(), cursor, pages.limit(limit));
     }
 
@@ -166,25 +187,30 @@ public class CloudEventsResource {
                         : outcome.rejection().toProblem(request.getUriInfo().getRequestUri().getRawPath(), CorrelationId.of(request)));
     }
 
-    /** Documents the CloudEvents envelope in the contract. */
-    @Schema(name = "CloudEvent", description = "CloudEvents 1.0, JSON format. `type` is `fr.passerelle.` + a type of the catalogue "
-            + "(e.g. `fr.passerelle.mission-locale.solicited.v1`); `data` is that type's data (see the *Data schemas). Exactly one "
-            + "of the extension attributes `pathwayid` and `casereference` names the young person. The first event about an "
-            + "unknown case reference must be `fr.passerelle.ase.support-started.v1` with `data.youngPerson`: it registers the "
-            + "young person. A correction (`fr.passerelle.event.corrected.v1`) has data `{eventId, data}`.")
+    /**
+     * The CloudEvents envelope; in the contract, {@link EventContract} turns it into one schema per
+     * type, discriminated by {@code type}, whose {@code data} is that type's data.
+     */
+    @Schema(name = EventContract.ENVELOPE, description = "CloudEvents 1.0, JSON format. `type` is `fr.passerelle.` + a type of the "
+            + "catalogue (`GET /api/v1/event-types`), and `data` that type's data. Exactly one of the extension attributes "
+            + "`pathwayid` and `casereference` names the young person. The first event about an unknown case reference must be "
+            + "`fr.passerelle.ase.support-started.v1` with `data.youngPerson`: it registers the young person. A correction "
+            + "(`fr.passerelle.event.corrected.v1`) has data `{eventId, targetType, data}`.")
     public record CloudEventDocument(
             @Schema(required = true, enumeration = "1.0") String specversion,
-            @Schema(required = true, description = "Unique per source", example = "3c6f0a52-8d1e-4c0b-9b53-1f7e2f7c0a11") String id,
-            @Schema(required = true, description = "URI-reference of the sending system", example = "urn:solis:cd33") String source,
-            @Schema(required = true, example = "fr.passerelle.mission-locale.solicited.v1") String type,
-            @Schema(required = true, description = "When the step happened (RFC 3339); its Europe/Paris date is the date that counts",
+            @Schema(required = true, minLength = 1, maxLength = 200, description = "Unique per source",
+                    example = "3c6f0a52-8d1e-4c0b-9b53-1f7e2f7c0a11") String id,
+            @Schema(required = true, minLength = 1, maxLength = 200, description = "URI-reference of the sending system",
+                    example = "urn:solis:cd33") String source,
+            @Schema(required = true, maxLength = 80, example = "fr.passerelle.mission-locale.solicited.v1") String type,
+            @Schema(required = true, format = "date-time", maxLength = 35,
+                    description = "When the step happened (RFC 3339); its Europe/Paris date is the date that counts",
                     example = "2025-03-12T10:00:00+01:00") String time,
-            @Schema(description = "A pathway id") String pathwayid,
-            @Schema(description = "The département's case reference") String casereference,
+            @Schema(format = "uuid", maxLength = 36, description = "A pathway id") String pathwayid,
+            @Schema(minLength = 1, maxLength = 64, description = "The département's case reference") String casereference,
             @Schema(enumeration = "application/json") String datacontenttype,
-            String subject,
-            String dataschema,
-            @Schema(required = true, ref = "EventData")
-            Map<String, Object> data) {
+            @Schema(maxLength = 200, description = "Not used by the service") String subject,
+            @Schema(maxLength = 2048, description = "Not used by the service") String dataschema,
+            @Schema(required = true, description = "The data of the event's type") Map<String, Object> data) {
     }
 }

@@ -19,9 +19,11 @@ public final class EventData {
     private EventData() {
     }
 
-    /** Marker of every event's data; in the contract, the union of the data of every type. */
-    @Schema(name = "EventData", description = "The data of an event: the schema of its type. A correction (`event.corrected.v1`) "
-            + "carries the corrected data of its target's type; pushed as a CloudEvent, its data is `{eventId, data}`.", anyOf = {
+    /**
+     * Marker of every event's data. The annotation only brings every data schema into the contract,
+     * where {@link EventContract} builds the per-type schemas from them and removes this union.
+     */
+    @Schema(name = EventContract.ANY_DATA, oneOf = {
         PathwayOpened.class, AseSupportStarted.class, AseSupportChanged.class, AseSupportEnded.class, MissionLocaleSolicited.class,
         FirstContact.class, MissionLocaleRegistered.class, MissionLocaleReferenceLinked.class, ReviewHeld.class,
         OrientationDiagnosticCompleted.class, AutonomyProjectRecorded.class, HandoverDecided.class, CejProposed.class,
@@ -239,7 +241,7 @@ public final class EventData {
     @Schema(name = "ReviewHeldData", description = "17-year interview / pathway review (art. L222-5-1 CASF). "
             + "It is held in binôme when a Mission Locale counsellor took part.")
     public record ReviewHeld(
-            @Schema(required = true) @NotEmpty List<@NotNull Participant> participants,
+            @Schema(required = true) @NotEmpty @Size(max = 20) List<@NotNull Participant> participants,
             @Schema(description = "Required when a Mission Locale counsellor took part") UUID missionLocaleId,
             @Schema(required = true, description = "True when the interview is exceptionally renewed") @NotNull Boolean renewal) implements Payload {
 
@@ -259,7 +261,7 @@ public final class EventData {
             @Schema(required = true) @NotNull AutonomyProjectKind kind,
             @Schema(required = true) @NotNull Boolean joint,
             @Schema(description = "Required when joint") UUID missionLocaleId,
-            @Schema(required = true) @NotEmpty List<@NotNull AutonomyDomain> domains) implements Payload {
+            @Schema(required = true) @NotEmpty @Size(max = 20) List<@NotNull AutonomyDomain> domains) implements Payload {
     }
 
     @Schema(name = "HandoverDecidedData")
@@ -268,10 +270,11 @@ public final class EventData {
             @Schema(description = "Required when a département records it") UUID missionLocaleId) implements Payload {
     }
 
-    @Schema(name = "CejProposedData")
+    @Schema(name = "CejProposedData", description = "The Contrat d'Engagement Jeune was proposed; `refusalReason` is required when "
+            + "the decision is REFUSED.")
     public record CejProposed(
             @Schema(required = true) @NotNull CejDecision decision,
-            @Schema(description = "Required when refused") CejRefusalReason refusalReason) implements Payload {
+            CejRefusalReason refusalReason) implements Payload {
     }
 
     @Schema(name = "CejStartedData")
@@ -283,11 +286,11 @@ public final class EventData {
     }
 
     @Schema(name = "RightsInformationGivenData")
-    public record RightsInformationGiven(@Schema(required = true) @NotEmpty List<@NotNull RightsTopic> topics) implements Payload {
+    public record RightsInformationGiven(@Schema(required = true) @NotEmpty @Size(max = 20) List<@NotNull RightsTopic> topics) implements Payload {
     }
 
     @Schema(name = "EligibilityCheckedData")
-    public record EligibilityChecked(@Schema(required = true) @NotEmpty List<@NotNull @Valid SchemeEligibility> schemes) implements Payload {
+    public record EligibilityChecked(@Schema(required = true) @NotEmpty @Size(max = 20) List<@NotNull @Valid SchemeEligibility> schemes) implements Payload {
     }
 
     @Schema(name = "SchemeEligibility")
@@ -297,7 +300,7 @@ public final class EventData {
     }
 
     @Schema(name = "FragilityAssessedData", description = "Criteria found; an empty list records that none was found.")
-    public record FragilityAssessed(@Schema(required = true) @NotNull List<@NotNull FragilityCriterion> criteria) implements Payload {
+    public record FragilityAssessed(@Schema(required = true) @NotNull @Size(max = 20) List<@NotNull FragilityCriterion> criteria) implements Payload {
     }
 
     @Schema(name = "TrainingObligationReportedData", description = "A Mission Locale reports a 16-17 year old NEET's "
@@ -355,7 +358,7 @@ public final class EventData {
 
     @Schema(name = "IdentityRectifiedData", description = "The département rectified the young person's identity; the event names "
             + "the fields, never their values, which are read from the pathway.")
-    public record IdentityRectified(@Schema(required = true) @NotEmpty List<@NotNull IdentityField> fields) implements Payload {
+    public record IdentityRectified(@Schema(required = true) @NotEmpty @Size(max = 5) List<@NotNull IdentityField> fields) implements Payload {
     }
 
     @Schema(name = "PathwayErasedData", description = "The young person's personal data was erased; the pathway remains, "

@@ -2,10 +2,12 @@ package fr.passerelle.pathway;
 
 import fr.passerelle.platform.problem.ApiException;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What became of one submitted event. */
 public record EventOutcome(Status status, UUID eventId, UUID pathwayId, Long pathwayVersion, ApiException rejection) {
 
+    @Schema(name = "ReceiptStatus", description = "ACCEPTED (stored), DUPLICATE (stored before) or REJECTED")
     public enum Status {
         ACCEPTED,
         DUPLICATE,

@@ -8,11 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "EventReceipt", description = "What became of one pushed event")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventReceipt(
-        @Schema(required = true, description = "Position in the batch, from 0") int index,
-        @Schema(description = "The event's CloudEvents source") String source,
-        @Schema(description = "The event's CloudEvents id") String id,
+        @Schema(required = true, minimum = "0", maximum = "999", description = "Position in the batch, from 0 (0 for a single event)") int index,
+        @Schema(maxLength = 200, description = "The event's CloudEvents `source`, when it could be read") String source,
+        @Schema(maxLength = 200, description = "The event's CloudEvents `id`, when it could be read") String cloudEventId,
         @Schema(required = true) EventOutcome.Status status,
-        @Schema(description = "The stored event (the earlier one for a duplicate)") UUID eventId,
-        @Schema(description = "Its pathway") UUID pathwayId,
+        @Schema(description = "The stored event (for a duplicate, the one stored the first time); absent when rejected") UUID eventId,
+        @Schema(description = "Its pathway; absent when rejected") UUID pathwayId,
         @Schema(description = "Why it was rejected") Problem problem) {
 }

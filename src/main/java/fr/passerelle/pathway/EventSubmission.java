@@ -22,7 +22,8 @@ public sealed interface EventSubmission {
     }
 
     /**
-     * A readable event. {@code data} is null for a correction, whose {@code correctionData} is read
+     * A readable event. For a correction, {@code data} is the corrected data when the sender named
+     * the corrected event's type (CloudEvents); otherwise it is null, and {@code correctionData} is read
      * with the class of the corrected event's type once it is known. {@code youngPerson} is the
      * identity that registers the young person when the case reference is new; with
      * {@code registration}, the case reference must be new. {@code expectedVersion}, when given, is

@@ -3,8 +3,10 @@ package fr.passerelle.pathway;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The event catalogue. Each type has a versioned name, the kind of organisation that may record it
@@ -42,6 +44,9 @@ public enum EventType {
     EVENT_CORRECTED("event.corrected.v1", Recorder.BOTH, null, Step.ANNOTATION),
     EVENT_RETRACTED("event.retracted.v1", Recorder.BOTH, EventData.EventRetracted.class, Step.ANNOTATION);
 
+    /** The fields of ASE support data that a Mission Locale sees (see {@link #cutForMissionLocales()}). */
+    public static final Set<String> ASE_FIELDS_SHOWN_TO_MISSION_LOCALES = Set.of("youngAdultContract");
+
     /** Prefix of the CloudEvents {@code type} attribute. */
     public static final String CLOUDEVENTS_PREFIX = "fr.passerelle.";
 
@@ -61,6 +66,8 @@ public enum EventType {
 
     private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toMap(EventType::typeName, Function.identity()));
+    private static final Map<Class<?>, EventType> BY_DATA_CLASS = Arrays.stream(values()).filter(type -> type.dataClass != null)
+            .collect(Collectors.toMap(EventType::dataClass, Function.identity()));
 
     private final String typeName;
     private final Recorder recorder;
@@ -90,6 +97,23 @@ public enum EventType {
         return dataClass;
     }
 
+    /** The version of the type, the number after the last {@code .v} of its name. */
+    public int version() {
+        return Integer.parseInt(typeName.substring(typeName.lastIndexOf(".v") + 2));
+    }
+
+    /** The name of the contract's schema of this type's data, as pushed. */
+    public String dataSchemaName() {
+        return dataClass == null ? EventContract.CORRECTION_DATA
+                : dataClass.getAnnotation(Schema.class).name();
+    }
+
+    /** The base of the names of this type's schemas in the contract: its data schema's name without "Data". */
+    String schemaBaseName() {
+        String data = dataSchemaName();
+        return data.substring(0, data.length() - "Data".length());
+    }
+
     Step step() {
         return step;
     }
@@ -107,8 +131,26 @@ public enum EventType {
         return step != Step.ANNOTATION && step != Step.SYSTEM && this != PATHWAY_TRANSFERRED;
     }
 
+    /**
+     * ASE support events, of which a Mission Locale sees only
+     * {@link #ASE_FIELDS_SHOWN_TO_MISSION_LOCALES}: never the placement, the measure or the exit reason.
+     */
+    public boolean cutForMissionLocales() {
+        return this == ASE_SUPPORT_STARTED || this == ASE_SUPPORT_CHANGED || this == ASE_SUPPORT_ENDED;
+    }
+
+    /** Events that a correction or a retraction may target: the correctable steps, and the attestations of joint steps. */
+    boolean correctionTarget() {
+        return correctable() || this == JOINT_STEP_CONFIRMED || this == JOINT_STEP_DISPUTED;
+    }
+
     public static Optional<EventType> byName(String typeName) {
         return Optional.ofNullable(BY_NAME.get(typeName));
+    }
+
+    /** The type whose data is of that class; a correction's data is of its target's class. */
+    public static EventType ofData(EventData.Payload data) {
+        return BY_DATA_CLASS.get(data.getClass());
     }
 
     public static Optional<EventType> byCloudEventType(String type) {

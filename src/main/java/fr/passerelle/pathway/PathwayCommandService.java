@@ -1,5 +1,6 @@
 package fr.passerelle.pathway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.audit.AuditService;
 import fr.passerelle.platform.idempotency.IdempotencyService;
 import fr.passerelle.platform.idempotency.StoredResponse;
@@ -64,10 +65,11 @@ public class PathwayCommandService {
                     command.type(), EventSubmission.PathwayReference.byId(command.pathwayId()), command.occurredOn(), null,
                     command.data(), command.targetEventId(), command.correctionData(), null, false, expectedVersion);
             EventOutcome outcome = recordOne(caller, submission);
+            JsonNode data = command.data() != null ? codec.toTree(command.data())
+                    : EventView.correctionData(command.targetEventId(), query.typeOf(command.targetEventId()), command.correctionData());
             EventView event = new EventView(outcome.eventId(), outcome.pathwayId(), command.type().typeName(), command.occurredOn(),
-                    Instant.now(clock), new EventView.RecordedBy(caller.role().organisationKind().name(), caller.organisationId()),
-                    command.targetEventId(), codec.toTree(command.data() != null ? command.data() : command.correctionData()),
-                    EventView.Status.ACTIVE, List.of(), null);
+                    Instant.now(clock), new EventView.RecordedBy(caller.role().organisationKind(), caller.organisationId()),
+                    command.targetEventId(), data, EventView.Status.ACTIVE, List.of(), null);
             return new StoredResponse(201, codec.encode(event), ETags.of(outcome.pathwayVersion()),
                     "/api/v1/pathways/" + outcome.pathwayId() + "/events/" + outcome.eventId());
         }, replayed -> auditReplay(caller, replayed));

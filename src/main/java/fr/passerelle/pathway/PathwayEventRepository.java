@@ -1,9 +1,13 @@
 package fr.passerelle.pathway;
 
+import fr.passerelle.platform.database.CopyRows;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,10 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
 
 /** The event log. Rows are only ever inserted, a whole batch per statement. */
 @ApplicationScoped
 public class PathwayEventRepository implements PanacheRepositoryBase<PathwayEvent, UUID> {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /** An event as read back, its data still JSON. */
     record Row(UUID id, long seq, UUID pathwayId, String type, LocalDate occurredOn, Instant recordedAt, String recorderKind,
@@ -65,11 +72,66 @@ public class PathwayEventRepository implements PanacheRepositoryBase<PathwayEven
     /**
      * Inserts in the given order; an event whose source key a concurrent push stored first is
      * skipped. Returns the seq of each event actually inserted, by id.
+     * <p>
+     * A batch is written with COPY, its seqs drawn in one round trip first, in the order of
+     * recording. COPY knows no ON CONFLICT: when a concurrent push stored one of the source keys
+     * first (the duplicates already stored were answered before), the COPY is rolled back to its
+     * savepoint and the batch inserted again by the statement that skips them.
      */
     Map<UUID, Long> insert(List<NewEvent> events, String recorderKind, String recorderId, String subject, Instant recordedAt) {
         if (events.isEmpty()) {
             return Map.of();
         }
+        if (events.size() < CopyRows.THRESHOLD) {
+            return insertSkippingDuplicates(events, recorderKind, recorderId, subject, recordedAt);
+        }
+        Map<UUID, Long> copied = session().doReturningWork(connection -> {
+            long[] seqs = nextSeqs(connection, events.size());
+            String recorded = recordedAt.toString();
+            CopyRows rows = new CopyRows(events.size());
+            Map<UUID, Long> inserted = new HashMap<>();
+            for (int i = 0; i < events.size(); i++) {
+                NewEvent event = events.get(i);
+                rows.add(event.id()).add(seqs[i]).add(event.pathwayId()).add(event.type()).add(event.occurredOn())
+                        .add(event.occurredAt()).add(recorded).add(recorderKind).add(recorderId).add(subject).add(event.source())
+                        .add(event.sourceId()).add(event.targetEventId()).add(event.data()).endRow();
+                inserted.put(event.id(), seqs[i]);
+            }
+            Connection driver = (Connection) connection.unwrap(PGConnection.class);
+            Savepoint savepoint = driver.setSavepoint();
+            try {
+                rows.copyInto(driver, "pathway_event (id, seq, pathway_id, type, occurred_on, occurred_at, recorded_at, "
+                        + "recorder_kind, recorder_id, recorder_subject, source, source_id, target_event_id, data)");
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                driver.rollback(savepoint);
+                return null;
+            }
+            driver.releaseSavepoint(savepoint);
+            return inserted;
+        });
+        return copied != null ? copied : insertSkippingDuplicates(events, recorderKind, recorderId, subject, recordedAt);
+    }
+
+    /** The next values of the event sequence, in increasing order. */
+    private static long[] nextSeqs(Connection connection, int count) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select nextval('pathway_event_seq') from generate_series(1, ?) order by 1")) {
+            statement.setInt(1, count);
+            long[] seqs = new long[count];
+            try (ResultSet rows = statement.executeQuery()) {
+                for (int i = 0; rows.next(); i++) {
+                    seqs[i] = rows.getLong(1);
+                }
+            }
+            return seqs;
+        }
+    }
+
+    private Map<UUID, Long> insertSkippingDuplicates(List<NewEvent> events, String recorderKind, String recorderId, String subject,
+            Instant recordedAt) {
         return session().doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     insert into pathway_event (id, seq, pathway_id, type, occurred_on, occurred_at, recorded_at, recorder_kind,

@@ -18,6 +18,11 @@ public record PathwayHistory(UUID pathwayId, LocalDate birthDate, PathwayState s
     }
 
     static PathwayHistory of(UUID pathwayId, LocalDate birthDate, List<StoredEvent> events) {
-        return new PathwayHistory(pathwayId, birthDate, PathwayFold.fold(events), PathwayFold.effectiveSteps(events), List.copyOf(events));
+        return of(pathwayId, birthDate, events, PathwayFold.fold(events));
+    }
+
+    /** The history of events whose state is already folded. */
+    static PathwayHistory of(UUID pathwayId, LocalDate birthDate, List<StoredEvent> events, PathwayState state) {
+        return new PathwayHistory(pathwayId, birthDate, state, PathwayFold.effectiveSteps(events), List.copyOf(events));
     }
 }

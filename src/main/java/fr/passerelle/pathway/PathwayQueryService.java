@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.audit.AuditService;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.security.Caller;
+import fr.passerelle.platform.security.OrganisationKind;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.platform.web.Page;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,12 +26,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Reads pathways: one pathway's state, its timeline, and a département's lists. */
 @ApplicationScoped
 public class PathwayQueryService {
 
     /** Steps a département looks for when they are still missing. */
+    @Schema(name = "PathwayStep", description = "A step a département follows in its list of pathways")
     public enum Step {
         SOLICITATION("solicitedOn"),
         FIRST_CONTACT("firstContactOn"),
@@ -93,37 +97,62 @@ public class PathwayQueryService {
         return readable(caller, id).version;
     }
 
+    /** A page of the pathway's timeline, in the order the events happened. */
     @Transactional
-    public List<EventView> timeline(Caller caller, UUID id) {
+    public Page<EventView> timeline(Caller caller, UUID id, String cursor, int limit) {
         readable(caller, id);
         audit.record(caller, AuditService.Operation.READ, List.of(id));
-        return events(id);
+        List<PathwayEvent> rows = rows(id);
+        return TimelineCursor.page(rows, cursor, limit, row -> row.occurredOn, row -> row.seq, viewer(rows));
+    }
+
+    private List<PathwayEvent> rows(UUID id) {
+        return events.list("pathwayId = ?1 order by occurredOn, seq", id);
     }
 
     private List<EventView> events(UUID id) {
-        List<PathwayEvent> rows = events.list("pathwayId = ?1 order by occurredOn, seq", id);
+        List<PathwayEvent> rows = rows(id);
+        return rows.stream().map(viewer(rows)).toList();
+    }
+
+    /** Renders the events of a pathway, each with its status, knowing all of them. */
+    private Function<PathwayEvent, EventView> viewer(List<PathwayEvent> rows) {
         Map<UUID, List<UUID>> corrections = new HashMap<>();
         Map<UUID, UUID> retractions = new HashMap<>();
+        Map<UUID, String> types = new HashMap<>();
         for (PathwayEvent row : rows) {
+            types.put(row.id, row.type);
             if (EventType.EVENT_CORRECTED.typeName().equals(row.type)) {
                 corrections.computeIfAbsent(row.targetEventId, target -> new ArrayList<>()).add(row.id);
             } else if (EventType.EVENT_RETRACTED.typeName().equals(row.type)) {
                 retractions.put(row.targetEventId, row.id);
             }
         }
-        return rows.stream().map(row -> {
+        return row -> {
             EventView.Status status = retractions.containsKey(row.id) ? EventView.Status.RETRACTED
                     : corrections.containsKey(row.id) ? EventView.Status.CORRECTED : EventView.Status.ACTIVE;
+            JsonNode data = json(row.data);
+            if (EventType.EVENT_CORRECTED.typeName().equals(row.type)) {
+                data = EventView.correctionData(row.targetEventId, EventType.byName(types.get(row.targetEventId)).orElseThrow(), data);
+            }
             return new EventView(row.id, row.pathwayId, row.type, row.occurredOn, row.recordedAt,
-                    new EventView.RecordedBy(row.recorderKind, row.recorderId), row.targetEventId, json(row.data), status,
-                    corrections.getOrDefault(row.id, List.of()), retractions.get(row.id));
-        }).toList();
+                    new EventView.RecordedBy(OrganisationKind.valueOf(row.recorderKind), row.recorderId), row.targetEventId, data,
+                    status, corrections.getOrDefault(row.id, List.of()), retractions.get(row.id));
+        };
     }
 
     @Transactional
     public EventView event(Caller caller, UUID pathwayId, UUID eventId) {
-        return timeline(caller, pathwayId).stream().filter(event -> event.id().equals(eventId)).findFirst()
+        readable(caller, pathwayId);
+        audit.record(caller, AuditService.Operation.READ, List.of(pathwayId));
+        return events(pathwayId).stream().filter(event -> event.id().equals(eventId)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("No event " + eventId + " in pathway " + pathwayId + "."));
+    }
+
+    /** The type of an event of the pathway, for the answer of a write that just named it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    EventType typeOf(UUID eventId) {
+        return EventType.byName(events.findById(eventId).type).orElseThrow();
     }
 
     /**

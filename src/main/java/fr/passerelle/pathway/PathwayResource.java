@@ -4,6 +4,7 @@ import fr.passerelle.platform.idempotency.IdempotencyService;
 import fr.passerelle.platform.idempotency.StoredResponse;
 import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
+import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.platform.web.Page;
 import fr.passerelle.platform.web.PageRequest;
 import fr.passerelle.platform.web.Versioned;
@@ -86,13 +87,13 @@ public class PathwayResource {
             @QueryParam("aseStatus") PathwayState.AseStatus aseStatus,
             @QueryParam("cejStatus") PathwayState.CejStatus cejStatus,
             @QueryParam("consentStatus") PathwayState.ConsentStatus consentStatus,
-            @Parameter(description = "Age today, at least") @QueryParam("minAge") Integer minAge,
-            @Parameter(description = "Age today, at most") @QueryParam("maxAge") Integer maxAge,
-            @Parameter(description = "Steps not recorded yet; repeat for several") @QueryParam("missing") List<PathwayQueryService.Step> missing,
-            @QueryParam("caseReference") String caseReference,
-            @Parameter(description = "Start of the last name, then first name; accents and case ignored") @QueryParam("name") String name,
-            @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500"))
+            @Parameter(description = "Age today, at least", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "150")) @QueryParam("minAge") Integer minAge,
+            @Parameter(description = "Age today, at most", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "150")) @QueryParam("maxAge") Integer maxAge,
+            @Parameter(description = "Steps not recorded yet; repeat for several", schema = @Schema(type = SchemaType.ARRAY, maxItems = 10, implementation = PathwayQueryService.Step.class)) @QueryParam("missing") List<PathwayQueryService.Step> missing,
+            @Parameter(description = "The département's case reference", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("caseReference") String caseReference,
+            @Parameter(description = "Start of the last name, then first name; accents and case ignored", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @QueryParam("name") String name,
+            @Parameter(description = "`nextCursor` of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50", minimum = "1", maximum = "500"))
             @QueryParam("limit") Integer limit) {
         return query.list(caller.get(), new PathwayQueryService.Filter(aseStatus, cejStatus, consentStatus, minAge, maxAge,
                 missing == null ? List.of() : missing, caseReference, name), cursor, pages.limit(limit));
@@ -119,11 +120,16 @@ public class PathwayResource {
     @RolesAllowed(Role.Names.DEPARTEMENT)
     @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "getPathwayTimeline", summary = "A pathway's events, in the order they happened",
-            description = "Every event ever recorded, including corrections and retractions; `status` tells which still apply.")
-    @APIResponse(responseCode = "200", description = "The timeline")
+            description = "Every event ever recorded, including corrections and retractions; `status` tells which still apply. "
+                    + "Ordered by the date each step happened, then the order they were recorded: a late event may land on a page "
+                    + "already read, so follow changes with the feed, not by paging the timeline again.")
+    @APIResponse(responseCode = "200", description = "One page of the timeline")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public List<EventView> timeline(@PathParam("id") UUID id) {
-        return query.timeline(caller.get(), id);
+    public Page<EventView> timeline(@PathParam("id") UUID id,
+            @Parameter(description = "`nextCursor` of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50",
+                    minimum = "1", maximum = "500")) @QueryParam("limit") Integer limit) {
+        return query.timeline(caller.get(), id, cursor, pages.limit(limit));
     }
 
     @GET

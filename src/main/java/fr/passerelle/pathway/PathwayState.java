@@ -11,10 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "PathwayState")
 public record PathwayState(
-        @Schema(required = true, description = "Collectivity that owns the pathway now") String departementCode,
+        @Schema(maxLength = 3, required = true, description = "Collectivity that owns the pathway now") String departementCode,
         @Schema(required = true) Ase ase,
-        @Schema(required = true, description = "Missions Locales solicited, in the order of their first solicitation") List<MissionLocaleLink> missionLocales,
-        @Schema(required = true, description = "17-year interviews and pathway reviews, oldest first") List<Review> reviews,
+        @Schema(maxItems = 1000, required = true, description = "Missions Locales solicited, in the order of their first solicitation") List<MissionLocaleLink> missionLocales,
+        @Schema(maxItems = 1000, required = true, description = "17-year interviews and pathway reviews, oldest first") List<Review> reviews,
         @Schema(description = "First orientation diagnostic") Diagnostic orientationDiagnostic,
         @Schema(description = "Autonomy project (PAA), if elaborated") AutonomyProject autonomyProject,
         @Schema(description = "Latest handover decision") Handover handover,
@@ -23,9 +23,9 @@ public record PathwayState(
         @Schema(description = "Latest fragility assessment") Fragility fragility,
         @Schema(description = "Latest date the young person was informed of their rights") LocalDate rightsInformedOn,
         @Schema(description = "Latest eligibility check") Eligibility eligibility,
-        @Schema(required = true, description = "Dates of training-obligation reports") List<LocalDate> trainingObligationReports,
+        @Schema(maxItems = 1000, required = true, description = "Dates of training-obligation reports") List<LocalDate> trainingObligationReports,
         @Schema(description = "Latest situation recorded by a Mission Locale") Situation situation,
-        @Schema(required = true, description = "Transfers between collectivities, oldest first") List<Transfer> transfers) {
+        @Schema(maxItems = 1000, required = true, description = "Transfers between collectivities, oldest first") List<Transfer> transfers) {
 
     public enum AseStatus {
         /** No ASE support event yet (or all retracted). */
@@ -81,7 +81,7 @@ public record PathwayState(
             LocalDate shareEndedOn,
             LocalDate firstContactOn,
             LocalDate registeredOn,
-            @Schema(description = "The Mission Locale's own identifier for the young person") String missionLocaleReference) {
+            @Schema(maxLength = 64, description = "The Mission Locale's own identifier for the young person") String missionLocaleReference) {
     }
 
     @Schema(name = "JointConfirmation", description = "Which side attested a joint step")
@@ -97,7 +97,7 @@ public record PathwayState(
             @Schema(required = true) boolean binome,
             UUID missionLocaleId,
             @Schema(required = true) boolean renewal,
-            @Schema(required = true) List<EventData.Participant> participants,
+            @Schema(maxItems = 10, required = true) List<EventData.Participant> participants,
             @Schema(description = "Present for a binôme review") JointConfirmation confirmation) {
     }
 
@@ -116,7 +116,7 @@ public record PathwayState(
             LocalDate updatedOn,
             @Schema(required = true) boolean joint,
             UUID missionLocaleId,
-            @Schema(required = true) List<EventData.AutonomyDomain> domains,
+            @Schema(maxItems = 20, required = true) List<EventData.AutonomyDomain> domains,
             @Schema(description = "Present when joint") JointConfirmation confirmation) {
     }
 
@@ -147,16 +147,16 @@ public record PathwayState(
     @Schema(name = "Fragility")
     public record Fragility(
             @Schema(required = true) LocalDate assessedOn,
-            @Schema(required = true) List<EventData.FragilityCriterion> criteria) {
+            @Schema(maxItems = 20, required = true) List<EventData.FragilityCriterion> criteria) {
     }
 
     @Schema(name = "Eligibility")
     public record Eligibility(
             @Schema(required = true) LocalDate checkedOn,
-            @Schema(required = true) List<EventData.SchemeEligibility> schemes) {
+            @Schema(maxItems = 20, required = true) List<EventData.SchemeEligibility> schemes) {
     }
 
-    @Schema(name = "Situation", description = "The young person's situation as a Mission Locale recorded it")
+    @Schema(name = "LatestSituation", description = "The young person's latest situation as a Mission Locale recorded it")
     public record Situation(
             @Schema(required = true) EventData.Situation situation,
             @Schema(required = true, description = "Date of the situation update") LocalDate since,
@@ -166,7 +166,7 @@ public record PathwayState(
     @Schema(name = "Transfer")
     public record Transfer(
             @Schema(required = true) LocalDate transferredOn,
-            @Schema(required = true) String fromDepartementCode,
-            @Schema(required = true) String toDepartementCode) {
+            @Schema(maxLength = 3, required = true) String fromDepartementCode,
+            @Schema(maxLength = 3, required = true) String toDepartementCode) {
     }
 }

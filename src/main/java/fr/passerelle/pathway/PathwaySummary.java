@@ -7,11 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "PathwaySummary", description = "One line of a département's list of pathways")
 public record PathwaySummary(
         @Schema(required = true) UUID id,
-        String caseReference,
-        @Schema(required = true) String firstName,
-        @Schema(required = true) String lastName,
+        @Schema(maxLength = 64) String caseReference,
+        @Schema(maxLength = 100, required = true) String firstName,
+        @Schema(maxLength = 100, required = true) String lastName,
         @Schema(required = true) LocalDate birthDate,
-        @Schema(required = true) int age,
+        @Schema(minimum = "0", maximum = "150", required = true) int age,
         @Schema(required = true) PathwayState.AseStatus aseStatus,
         @Schema(required = true) PathwayState.CejStatus cejStatus,
         @Schema(required = true) PathwayState.ConsentStatus consentStatus,

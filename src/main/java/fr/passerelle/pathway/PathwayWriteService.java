@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.audit.AuditService;
 import fr.passerelle.partner.DepartementService;
 import fr.passerelle.partner.MissionLocaleService;
+import fr.passerelle.platform.database.TimeOrderedIds;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.problem.ProblemType;
@@ -229,9 +230,14 @@ public class PathwayWriteService {
             if (type == EventType.EVENT_CORRECTED) {
                 StoredEvent target = ownTarget(work, submission.targetEventId(), "/data/eventId");
                 dated = target.type();
-                // A CloudEvent nests the corrected data in {eventId, data}; the interactive body holds it in data.
+                // A CloudEvent nests the corrected data in {eventId, targetType, data}, read by its targetType; the
+                // interactive body holds it in data, read by the target's type.
                 dataPointer = submission.occurredAt() != null ? "/data/data" : "/data";
-                data = reader.parse(submission.correctionData(), target.type().dataClass(), dataPointer);
+                if (data == null) {
+                    data = reader.parse(submission.correctionData(), target.type().dataClass(), dataPointer);
+                } else if (EventType.ofData(data) != target.type()) {
+                    throw ApiException.invalid("/data/targetType", "the event " + target.id() + " is a " + target.type().typeName());
+                }
             } else if (type == EventType.EVENT_RETRACTED) {
                 ownTarget(work, submission.targetEventId(), "/data/eventId");
             }
@@ -244,7 +250,7 @@ public class PathwayWriteService {
             if (dateRefusal.isPresent()) {
                 throw ApiException.invalid(submission.occurredAt() != null ? "/time" : "/occurredOn", dateRefusal.get());
             }
-            StoredEvent event = new StoredEvent(UUID.randomUUID(), work.nextSeq(), work.head.id(), type, submission.occurredOn(),
+            StoredEvent event = new StoredEvent(TimeOrderedIds.next(), work.nextSeq(), work.head.id(), type, submission.occurredOn(),
                     now, caller.role().organisationKind(), caller.organisationId(), submission.targetEventId(), data);
             Staged result = new Staged(index, event, submission.occurredAt(), submission.source(), submission.sourceId());
             work.append(event);
@@ -293,13 +299,13 @@ public class PathwayWriteService {
                             + "anyway with acknowledgedDuplicateOf set to its id.");
                 }
             }
-            PathwayHead head = new PathwayHead(UUID.randomUUID(), caller.organisationId(), caseReference, person.birthDate(), false);
+            PathwayHead head = new PathwayHead(TimeOrderedIds.next(), caller.organisationId(), caseReference, person.birthDate(), false);
             Work work = new Work(head, new ArrayList<>(), true);
             works.put(head.id(), work);
             worksByCaseReference.put(caseReference, work);
             pathwaysByMatchKey.computeIfAbsent(matchKey, key -> new ArrayList<>()).add(head.id());
             newPathways.add(new NewPathway(head, person, matchKey));
-            StoredEvent opened = new StoredEvent(UUID.randomUUID(), work.nextSeq(), head.id(), EventType.PATHWAY_OPENED, today, now,
+            StoredEvent opened = new StoredEvent(TimeOrderedIds.next(), work.nextSeq(), head.id(), EventType.PATHWAY_OPENED, today, now,
                     OrganisationKind.DEPARTEMENT, caller.organisationId(), null, new EventData.PathwayOpened());
             work.append(opened);
             staged.add(new Staged(-1, opened, null, SYSTEM_SOURCE, head.id().toString()));
@@ -366,8 +372,7 @@ public class PathwayWriteService {
             if (!target.recordedBy(caller.role().organisationKind(), caller.organisationId())) {
                 throw ApiException.forbidden("Only the organisation that recorded an event may correct or retract it.");
             }
-            if (!target.type().correctable() && target.type() != EventType.JOINT_STEP_CONFIRMED
-                    && target.type() != EventType.JOINT_STEP_DISPUTED) {
+            if (!target.type().correctionTarget()) {
                 throw ApiException.invalid(pointer, target.type().typeName() + " events cannot be corrected or retracted");
             }
             boolean retracted = work.events.stream().anyMatch(event -> event.type() == EventType.EVENT_RETRACTED
@@ -560,7 +565,10 @@ public class PathwayWriteService {
             for (UUID id : pathwayIds) {
                 Work work = works.get(id);
                 List<StoredEvent> all = work.asStored(seqs);
-                PathwayHistory history = PathwayHistory.of(id, work.birthDate, all);
+                // Every staged event stored, in the order staged: the state in hand is the state of the stored events.
+                PathwayHistory history = all.size() == work.events.size()
+                        ? PathwayHistory.of(id, work.birthDate, all, work.state())
+                        : PathwayHistory.of(id, work.birthDate, all);
                 derived.add(PathwayDerivation.derive(id, history.state(), all.size(), codec.encode(history.state()),
                         all.stream().map(StoredEvent::occurredOn).max(Comparator.naturalOrder()).orElse(null)));
                 versions.put(id, (long) all.size());
@@ -644,8 +652,8 @@ public class PathwayWriteService {
         private final List<StoredEvent> events;
         private final int loaded;
         private final PathwayState initialState;
+        private final PathwayFold.Folding folding;
         private long maxSeq;
-        private PathwayState state;
 
         Work(PathwayHead head, List<StoredEvent> stored, boolean created) {
             this.head = head;
@@ -653,8 +661,8 @@ public class PathwayWriteService {
             this.events = new ArrayList<>(stored);
             this.loaded = stored.size();
             this.maxSeq = stored.stream().mapToLong(StoredEvent::seq).max().orElse(0);
-            this.initialState = created ? null : PathwayFold.fold(stored);
-            this.state = initialState;
+            this.folding = new PathwayFold.Folding(stored);
+            this.initialState = created ? null : folding.state();
         }
 
         /** Staged events sort after every stored one, in staging order, until the database numbers them. */
@@ -664,14 +672,11 @@ public class PathwayWriteService {
 
         void append(StoredEvent event) {
             events.add(event);
-            state = null;
+            folding.append(event);
         }
 
         PathwayState state() {
-            if (state == null) {
-                state = PathwayFold.fold(events);
-            }
-            return state;
+            return folding.state();
         }
 
         /** The events as stored: staged ones numbered by the database, those it did not store (a concurrent push did) left out. */

@@ -10,6 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PersonalDataExport(
         @Schema(required = true) Instant exportedAt,
         @Schema(required = true) PathwayView pathway,
-        @Schema(required = true) List<EventView> events,
-        @Schema(required = true) List<AuditRecordView> accesses) {
+        @Schema(maxItems = 100000, required = true) List<EventView> events,
+        @Schema(maxItems = 1000000, required = true) List<AuditRecordView> accesses) {
 }

@@ -1,12 +1,12 @@
 package fr.passerelle.pathway;
 
+import fr.passerelle.platform.database.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.hibernate.Session;
 
 /**
@@ -36,7 +36,7 @@ public class RejectedEventRepository {
                     from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) as t(id, source, source_id, type, problem)""")) {
                 statement.setString(1, recorderId);
                 statement.setTimestamp(2, Timestamp.from(receivedAt));
-                statement.setArray(3, connection.createArrayOf("uuid", rejections.stream().map(r -> UUID.randomUUID()).toArray()));
+                statement.setArray(3, connection.createArrayOf("uuid", rejections.stream().map(r -> TimeOrderedIds.next()).toArray()));
                 statement.setArray(4, PathwayRepository.texts(connection, rejections.stream().map(Rejection::source).toList()));
                 statement.setArray(5, PathwayRepository.texts(connection, rejections.stream().map(Rejection::sourceId).toList()));
                 statement.setArray(6, PathwayRepository.texts(connection, rejections.stream().map(Rejection::type).toList()));

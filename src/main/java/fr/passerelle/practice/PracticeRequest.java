@@ -15,7 +15,7 @@ public record PracticeRequest(
         @Schema(required = true, example = "Entretien des 17 ans en binôme") @NotBlank @Size(max = 200) String title,
         @Schema(required = true) @NotNull Theme theme,
         @Schema(required = true, description = "Collectivity codes of the territory where it was carried out", example = "[\"33\"]")
-        @NotEmpty @Size(max = 110) List<@NotBlank String> departementCodes,
+        @NotEmpty @Size(max = 110) List<@NotBlank @Size(max = 3) String> departementCodes,
         @Schema(required = true, description = "The partner organisations (names of organisations, never of people)")
         @NotNull @Size(max = 20) List<@NotBlank @Size(max = 200) String> partners,
         @Schema(required = true) @NotBlank @Size(max = 4000) String summary,

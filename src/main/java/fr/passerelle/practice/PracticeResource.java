@@ -131,7 +131,8 @@ public class PracticeResource {
     @Operation(operationId = "listPracticeVersions", summary = "The history of a sheet",
             description = "Oldest first: every version for its author and the platform operator, the versions that were "
                     + "published for anyone else.")
-    @APIResponse(responseCode = "200", description = "The versions")
+    @APIResponse(responseCode = "200", description = "The versions",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, maxItems = 100000, implementation = PracticeView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<PracticeView> versions(@PathParam("id") UUID id) {
         return service.history(caller.get(), id);

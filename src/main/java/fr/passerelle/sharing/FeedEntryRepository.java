@@ -1,14 +1,19 @@
 package fr.passerelle.sharing;
 
+import fr.passerelle.platform.database.CopyRows;
+import fr.passerelle.platform.database.SqlFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.Session;
 
 /**
@@ -27,14 +32,28 @@ public class FeedEntryRepository {
     }
 
     private final EntityManager entityManager;
+    private final DataSource dataSource;
 
-    public FeedEntryRepository(EntityManager entityManager) {
+    public FeedEntryRepository(EntityManager entityManager, DataSource dataSource) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
     }
 
-    /** Writes the entries in order, in the current transaction. */
+    /**
+     * Writes the entries in order, in the current transaction: with COPY for a batch, the database
+     * assigning each entry its transaction id and sequence as it does for an insert.
+     */
     void insert(List<NewEntry> entries, Instant recordedAt) {
         if (entries.isEmpty()) {
+            return;
+        }
+        if (entries.size() >= CopyRows.THRESHOLD) {
+            String recorded = recordedAt.toString();
+            CopyRows rows = new CopyRows(entries.size());
+            for (NewEntry entry : entries) {
+                rows.add(entry.audience()).add(entry.kind()).add(entry.pathwayId()).add(recorded).add(entry.payload()).endRow();
+            }
+            session().doWork(connection -> rows.copyInto(connection, "feed_entry (audience, kind, pathway_id, recorded_at, payload)"));
             return;
         }
         session().doWork(connection -> {
@@ -60,23 +79,24 @@ public class FeedEntryRepository {
      * entry that commits later.
      */
     List<Entry> after(String audience, String txId, long seq, int limit) {
-        return session().doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(PAGE_QUERY)) {
-                statement.setString(1, audience);
-                statement.setString(2, txId);
-                statement.setLong(3, seq);
-                statement.setInt(4, limit);
-                List<Entry> entries = new ArrayList<>(limit);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        // The raw bytes of the text column: served as they are, never decoded and encoded again.
-                        entries.add(new Entry(rows.getString(1), rows.getLong(2), rows.getTimestamp(3).toInstant(),
-                                rows.getObject(4, UUID.class), rows.getBytes(5)));
-                    }
+        // Plain JDBC on the transaction's connection: a feed request has nothing else for the ORM to do.
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(PAGE_QUERY)) {
+            statement.setString(1, audience);
+            statement.setString(2, txId);
+            statement.setLong(3, seq);
+            statement.setInt(4, limit);
+            List<Entry> entries = new ArrayList<>(Math.min(limit, 1000));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    // The raw bytes of the text column: served as they are, never decoded and encoded again.
+                    entries.add(new Entry(rows.getString(1), rows.getLong(2), rows.getTimestamp(3).toInstant(),
+                            rows.getObject(4, UUID.class), rows.getBytes(5)));
                 }
-                return entries;
             }
-        });
+            return entries;
+        } catch (SQLException e) {
+            throw SqlFailures.translate("read the feed", e);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package fr.passerelle.sharing;
 
+import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.platform.PasserelleConfig;
 import fr.passerelle.platform.audit.AuditScope;
 import fr.passerelle.platform.audit.Audited;
@@ -72,11 +73,11 @@ public class FeedResource {
     @APIResponse(responseCode = "304", description = "Nothing new since the cursor named in If-None-Match")
     @APIResponse(responseCode = "410", ref = "Gone")
     public Uni<Response> read(
-            @Parameter(description = "`nextCursor` of the previous page") @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1 to 1000", schema = @Schema(defaultValue = "100", minimum = "1", maximum = "1000"))
+            @Parameter(description = "`nextCursor` of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("after") String after,
+            @Parameter(description = "Page size, 1 to 1000", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "100", minimum = "1", maximum = "1000"))
             @QueryParam("limit") Integer limit,
             @Parameter(description = "Seconds to wait for an entry when there is none, 0 to 25",
-                    schema = @Schema(defaultValue = "0", minimum = "0", maximum = "25")) @QueryParam("wait") Integer wait,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0", minimum = "0", maximum = "25")) @QueryParam("wait") Integer wait,
             @Parameter(description = "The ETag of the previous answer") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ETags.requireQuoted(ifNoneMatch, HttpHeaders.IF_NONE_MATCH);
         Caller reader = caller.get();

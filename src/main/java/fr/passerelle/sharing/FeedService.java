@@ -33,7 +33,7 @@ public class FeedService {
     private static final String START_TX = "0";
     private static final int PURGE_BATCH = 5_000;
     private static final Duration REFRESH_AFTER = Duration.ofDays(1);
-    private static final byte[] ENTRIES = "{\"entries\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ITEMS = "{\"items\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CURSOR = "{\"cursor\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NEXT_CURSOR = "],\"nextCursor\":\"".getBytes(StandardCharsets.US_ASCII);
 
@@ -81,7 +81,7 @@ public class FeedService {
             audit.record(caller, AuditService.Operation.FEED, entries.stream().map(FeedEntryRepository.Entry::pathwayId).toList(), scope);
         }
         byte[][] cursors = new byte[entries.size()][];
-        int size = ENTRIES.length + Math.max(0, entries.size() - 1) + NEXT_CURSOR.length + 2;
+        int size = ITEMS.length + Math.max(0, entries.size() - 1) + NEXT_CURSOR.length + 2;
         // With nothing new, the cursor given, so that its ETag answers 304; once it ages, the same position at the
         // current time: a reader polling a quiet feed must never reach the retention.
         Duration refreshAfter = Collections.min(List.of(REFRESH_AFTER, config.feed().retention().dividedBy(2)));
@@ -95,7 +95,7 @@ public class FeedService {
         }
         byte[] nextCursor = next.getBytes(StandardCharsets.US_ASCII);
         // Bytes are copied once into a buffer of the exact size: a page is up to a thousand entries.
-        ByteBuffer json = ByteBuffer.allocate(size + nextCursor.length).put(ENTRIES);
+        ByteBuffer json = ByteBuffer.allocate(size + nextCursor.length).put(ITEMS);
         for (int i = 0; i < entries.size(); i++) {
             byte[] payload = entries.get(i).payload();
             if (i > 0) {

@@ -72,15 +72,21 @@ public class FeedWriter {
         // A Mission Locale learns that its share started before the events it may now see, and that it ended after them.
         List<FeedEntryRepository.NewEntry> entries = new ArrayList<>(notices(after, before, pathwayId, now, true));
         for (StoredEvent event : change.recorded()) {
+            // Each payload is rendered once, whatever the number of readers: the Missions Locales' view is the
+            // full one unless the event's data is cut for them.
             String full = payload(FeedEntry.Kind.EVENT, pathwayId, now, SharedEvents.full(event, mapper), null);
+            String shared = null;
             entries.add(new FeedEntryRepository.NewEntry(owner, FeedEntry.Kind.EVENT.name(), pathwayId, full));
             if (event.type() == EventType.PATHWAY_TRANSFERRED && !formerOwner.equals(owner)) {
                 entries.add(new FeedEntryRepository.NewEntry(formerOwner, FeedEntry.Kind.EVENT.name(), pathwayId, full));
             }
             for (UUID missionLocale : sharedWith) {
                 if (MissionLocaleVisibility.sees(event, missionLocale, byId)) {
-                    entries.add(new FeedEntryRepository.NewEntry(missionLocale.toString(), FeedEntry.Kind.EVENT.name(), pathwayId,
-                            payload(FeedEntry.Kind.EVENT, pathwayId, now, SharedEvents.view(event, mapper), null)));
+                    if (shared == null) {
+                        shared = MissionLocaleVisibility.cutsData(event)
+                                ? payload(FeedEntry.Kind.EVENT, pathwayId, now, SharedEvents.view(event, mapper), null) : full;
+                    }
+                    entries.add(new FeedEntryRepository.NewEntry(missionLocale.toString(), FeedEntry.Kind.EVENT.name(), pathwayId, shared));
                 }
             }
         }

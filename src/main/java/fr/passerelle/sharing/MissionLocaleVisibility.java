@@ -65,13 +65,12 @@ final class MissionLocaleVisibility {
     /** The event's data as the Mission Locale may see it (by its class, so that corrections of ASE events are cut too). */
     static JsonNode data(StoredEvent event, ObjectMapper mapper) {
         ObjectNode data = mapper.valueToTree(event.data());
-        if (event.data() instanceof EventData.AseSupportStarted || event.data() instanceof EventData.AseSupportChanged) {
-            return data.retain("youngAdultContract");
-        }
-        if (event.data() instanceof EventData.AseSupportEnded) {
-            return data.removeAll();
-        }
-        return data;
+        return cutsData(event) ? data.retain(EventType.ASE_FIELDS_SHOWN_TO_MISSION_LOCALES) : data;
+    }
+
+    /** Whether a Mission Locale sees less of the event's data than its département: ASE placement, measure and exit. */
+    static boolean cutsData(StoredEvent event) {
+        return EventType.ofData(event.data()).cutForMissionLocales();
     }
 
     /** The state as the Mission Locale may see it. */

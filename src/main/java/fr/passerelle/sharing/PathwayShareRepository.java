@@ -19,7 +19,10 @@ public class PathwayShareRepository implements PanacheRepositoryBase<PathwayShar
             int jointStepsToConfirm) {
     }
 
-    /** Writes the shares of a batch of pathways in one statement. */
+    /**
+     * Writes the shares of a batch of pathways in one statement; a share that did not change is
+     * left as it is (no new row version), and its {@code updated_at} tells when it last changed.
+     */
     void upsert(List<Derived> shares, Instant now) {
         if (shares.isEmpty()) {
             return;
@@ -39,7 +42,13 @@ public class PathwayShareRepository implements PanacheRepositoryBase<PathwayShar
                         first_contact_on = excluded.first_contact_on, registered_on = excluded.registered_on,
                         mission_locale_reference = excluded.mission_locale_reference, diagnostic_on = excluded.diagnostic_on,
                         cej_status = excluded.cej_status, joint_steps_to_confirm = excluded.joint_steps_to_confirm,
-                        updated_at = excluded.updated_at""")) {
+                        updated_at = excluded.updated_at
+                    where (pathway_share.status, pathway_share.solicited_on, pathway_share.ended_on, pathway_share.first_contact_on,
+                            pathway_share.registered_on, pathway_share.mission_locale_reference, pathway_share.diagnostic_on,
+                            pathway_share.cej_status, pathway_share.joint_steps_to_confirm)
+                        is distinct from (excluded.status, excluded.solicited_on, excluded.ended_on, excluded.first_contact_on,
+                            excluded.registered_on, excluded.mission_locale_reference, excluded.diagnostic_on, excluded.cej_status,
+                            excluded.joint_steps_to_confirm)""")) {
                 statement.setTimestamp(1, Timestamp.from(now));
                 statement.setArray(2, connection.createArrayOf("uuid", shares.stream().map(Derived::missionLocaleId).toArray()));
                 statement.setArray(3, connection.createArrayOf("uuid", shares.stream().map(Derived::pathwayId).toArray()));

@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /** Keeps the shares of each changed pathway in step with its state, in the writing transaction. */
 @ApplicationScoped
@@ -32,8 +35,19 @@ public class ShareProjector {
                         state.cej().status().name(), MissionLocaleVisibility.jointStepsToConfirm(state, link.missionLocaleId())));
             }
         }
-        // A Mission Locale no longer linked at all (its solicitation retracted) has no share left to keep, active or ended.
-        shares.deleteUnlinked(changed.changes().stream().map(PathwaysChanged.Change::pathwayId).toList(), rows);
+        // A Mission Locale no longer linked at all (its solicitation retracted) has no share left to keep, active or ended;
+        // only a pathway that lost a link can have one.
+        shares.deleteUnlinked(changed.changes().stream().filter(ShareProjector::lostALink).map(PathwaysChanged.Change::pathwayId).toList(),
+                rows);
         shares.upsert(rows, clock.instant());
+    }
+
+    private static boolean lostALink(PathwaysChanged.Change change) {
+        if (change.before() == null) {
+            return false;
+        }
+        Set<UUID> linked = new HashSet<>();
+        change.after().state().missionLocales().forEach(link -> linked.add(link.missionLocaleId()));
+        return change.before().missionLocales().stream().anyMatch(link -> !linked.contains(link.missionLocaleId()));
     }
 }

@@ -4,6 +4,7 @@ import fr.passerelle.pathway.EventView;
 import fr.passerelle.pathway.PathwayState;
 import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
+import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.platform.web.Page;
 import fr.passerelle.platform.web.PageRequest;
 import fr.passerelle.platform.audit.Audited;
@@ -56,9 +57,9 @@ public class SharedPathwayResource {
     public Page<SharedPathwaySummary> list(
             @Parameter(description = "ACTIVE (default) or ENDED") @QueryParam("status") PathwayState.ShareStatus status,
             @QueryParam("queue") SharedPathwayService.Queue queue,
-            @Parameter(description = "The Mission Locale's own identifier for the young person") @QueryParam("missionLocaleReference") String reference,
-            @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500"))
+            @Parameter(description = "The Mission Locale's own identifier for the young person", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("missionLocaleReference") String reference,
+            @Parameter(description = "`nextCursor` of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50", minimum = "1", maximum = "500"))
             @QueryParam("limit") Integer limit) {
         return service.list(caller.get(), status, queue, reference, cursor, pages.limit(limit));
     }
@@ -87,9 +88,12 @@ public class SharedPathwayResource {
     @Audited(Purpose.PATHWAY_FOLLOW_UP)
     @Operation(operationId = "getSharedPathwayTimeline", summary = "The events the Mission Locale may see, in the order they happened",
             description = "Only while the share is active.")
-    @APIResponse(responseCode = "200", description = "The visible timeline")
+    @APIResponse(responseCode = "200", description = "One page of the visible timeline")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public List<EventView> timeline(@PathParam("id") UUID id) {
-        return service.timeline(caller.get(), id);
+    public Page<EventView> timeline(@PathParam("id") UUID id,
+            @Parameter(description = "`nextCursor` of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50",
+                    minimum = "1", maximum = "500")) @QueryParam("limit") Integer limit) {
+        return service.timeline(caller.get(), id, cursor, pages.limit(limit));
     }
 }

@@ -3,6 +3,7 @@ package fr.passerelle.sharing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.audit.AuditService;
 import fr.passerelle.pathway.EventView;
+import fr.passerelle.pathway.TimelineCursor;
 import fr.passerelle.pathway.PathwayHistory;
 import fr.passerelle.pathway.PathwayQueryService;
 import fr.passerelle.pathway.PathwayState;
@@ -122,9 +123,9 @@ public class SharedPathwayService {
                 (long) history.events().size(), MissionLocaleVisibility.state(history, share.missionLocaleId));
     }
 
-    /** The events of an active share that the Mission Locale may see, in the order they happened. */
+    /** A page of the events of an active share that the Mission Locale may see, in the order they happened. */
     @Transactional
-    public List<EventView> timeline(Caller caller, UUID pathwayId) {
+    public Page<EventView> timeline(Caller caller, UUID pathwayId, String cursor, int limit) {
         PathwayShare share = share(caller, pathwayId);
         if (!isActive(share)) {
             throw ApiException.notFound("The pathway is no longer shared with this Mission Locale.");
@@ -136,7 +137,7 @@ public class SharedPathwayService {
                 .filter(event -> MissionLocaleVisibility.sees(event, share.missionLocaleId, byId))
                 .sorted(Comparator.comparing(StoredEvent::occurredOn).thenComparingLong(StoredEvent::seq))
                 .toList();
-        return SharedEvents.timeline(visible, mapper);
+        return TimelineCursor.page(visible, cursor, limit, StoredEvent::occurredOn, StoredEvent::seq, SharedEvents.viewer(visible, mapper));
     }
 
     private PathwayShare share(Caller caller, UUID pathwayId) {

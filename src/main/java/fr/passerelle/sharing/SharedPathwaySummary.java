@@ -5,13 +5,14 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "SharedPathwaySummary", description = "One line of a Mission Locale's list; names only while the share is active")
+@Schema(name = "SharedPathwaySummary", description = "One line of a Mission Locale's list; names, birth date and CEJ status only "
+        + "while the share is active")
 public record SharedPathwaySummary(
-        @Schema(required = true) UUID pathwayId,
+        @Schema(required = true, description = "The pathway's id") UUID id,
         @Schema(required = true) SharedPathwayView.Share share,
-        String firstName,
-        String lastName,
+        @Schema(maxLength = 100) String firstName,
+        @Schema(maxLength = 100) String lastName,
         LocalDate birthDate,
         LocalDate orientationDiagnosticOn,
-        @Schema(description = "Absent once the share has ended") PathwayState.CejStatus cejStatus) {
+        PathwayState.CejStatus cejStatus) {
 }

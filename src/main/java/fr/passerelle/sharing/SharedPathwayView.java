@@ -7,14 +7,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "SharedPathway", description = "A pathway as the Mission Locale it is shared with sees it. Once the share has "
-        + "ended (consent withdrawn, handover over), only `pathwayId` and `share` remain.")
+        + "ended (consent withdrawn, handover over), only `id` and `share` remain.")
 public record SharedPathwayView(
-        @Schema(required = true) UUID pathwayId,
+        @Schema(required = true, description = "The pathway's id") UUID id,
         @Schema(required = true) Share share,
-        @Schema(description = "Owning collectivity") String departementCode,
+        @Schema(maxLength = 3, description = "Owning collectivity") String departementCode,
         @Schema(description = "Contact details only once the young person's consent is recorded") PathwayView.YoungPersonView youngPerson,
-        Integer age,
-        @Schema(description = "The pathway's version, to send in If-Match when recording a step") Long version,
+        @Schema(minimum = "0", maximum = "150") Integer age,
+        @Schema(minimum = "0", maximum = "9223372036854775807", description = "The pathway's version, to send in If-Match when recording a step") Long version,
         SharedState state) {
 
     @Schema(name = "Share")
@@ -24,7 +24,7 @@ public record SharedPathwayView(
             LocalDate endedOn,
             LocalDate firstContactOn,
             LocalDate registeredOn,
-            @Schema(description = "The Mission Locale's own identifier for the young person") String missionLocaleReference,
-            @Schema(required = true, description = "Joint steps naming this Mission Locale that it has not attested yet") int jointStepsToConfirm) {
+            @Schema(maxLength = 64, description = "The Mission Locale's own identifier for the young person") String missionLocaleReference,
+            @Schema(minimum = "0", maximum = "1000", required = true, description = "Joint steps naming this Mission Locale that it has not attested yet") int jointStepsToConfirm) {
     }
 }

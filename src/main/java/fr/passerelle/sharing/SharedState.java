@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "placement, measure or exit reason; only the reviews and autonomy project it took part in.")
 public record SharedState(
         @Schema(required = true) AseSummary ase,
-        @Schema(required = true, description = "Reviews the Mission Locale took part in") List<PathwayState.Review> reviews,
+        @Schema(maxItems = 1000, required = true, description = "Reviews the Mission Locale took part in") List<PathwayState.Review> reviews,
         PathwayState.Diagnostic orientationDiagnostic,
         @Schema(description = "The autonomy project, when elaborated jointly with this Mission Locale") PathwayState.AutonomyProject autonomyProject,
         @Schema(description = "The handover decision concerning this Mission Locale") PathwayState.Handover handover,
@@ -19,7 +19,7 @@ public record SharedState(
         PathwayState.Fragility fragility,
         LocalDate rightsInformedOn,
         PathwayState.Eligibility eligibility,
-        @Schema(required = true) List<LocalDate> trainingObligationReports,
+        @Schema(maxItems = 1000, required = true) List<LocalDate> trainingObligationReports,
         @Schema(description = "The latest situation this Mission Locale recorded") PathwayState.Situation situation) {
 
     @Schema(name = "AseSummary", description = "Whether ASE support runs, and the young-adult contract")

@@ -1,5 +1,6 @@
 package fr.passerelle.webhook;
 
+import fr.passerelle.platform.web.Cursor;
 import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.Page;
@@ -68,7 +69,8 @@ public class WebhookResource {
     @GET
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE, Role.Names.ADMIN})
     @Operation(operationId = "listWebhooks", summary = "The caller's webhooks (every one for admin)")
-    @APIResponse(responseCode = "200", description = "The webhooks")
+    @APIResponse(responseCode = "200", description = "The webhooks",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, maxItems = 10000, implementation = WebhookView.class)))
     public List<WebhookView> list() {
         return service.list(caller.get());
     }
@@ -111,8 +113,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<DeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("status") DeliveryView.Status status,
-            @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500"))
+            @Parameter(description = "`nextCursor` of the previous page", schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH)) @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50", minimum = "1", maximum = "500"))
             @QueryParam("limit") Integer limit) {
         return service.deliveries(caller.get(), id, status, cursor, pages.limit(limit));
     }

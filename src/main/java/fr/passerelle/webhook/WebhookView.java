@@ -9,11 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WebhookView(
         @Schema(required = true) UUID id,
-        @Schema(required = true) String organisationId,
-        @Schema(required = true, example = "https://sync.example.org/passerelle") String url,
+        @Schema(maxLength = 64, required = true) String organisationId,
+        @Schema(maxLength = 2000, required = true, example = "https://sync.example.org/passerelle") String url,
         @Schema(required = true) WebhookStatus status,
         @Schema(required = true) Instant createdAt,
-        @Schema(description = "The signing secret: shown once, in the answer to the registration") String secret) {
+        @Schema(maxLength = 200, description = "The signing secret: shown once, in the answer to the registration") String secret) {
 
     static WebhookView of(WebhookSubscription subscription) {
         return withSecret(subscription, null);

@@ -93,8 +93,8 @@ class AuditTrailTest {
         call = correlationId();
         as(departement, call).contentType(CloudEvents.BATCH)
                 .body(List.of(CloudEvents.about(pathway, "rights.information-given.v1", Pathways.today(), Map.of("topics", List.of("HOUSING")))))
-                .post("/api/v1/events").then().statusCode(200).body("accepted", equalTo(1));
-        expected.put(call, byDepartement("CloudEvents batch", agent, "WRITE", "POST /api/v1/events", "SYNCHRONISATION"));
+                .post(CloudEvents.BATCHES).then().statusCode(200).body("accepted", equalTo(1));
+        expected.put(call, byDepartement("CloudEvents batch", agent, "WRITE", "POST /api/v1/events/batches", "SYNCHRONISATION"));
 
         call = correlationId();
         as(departement, call).contentType(ContentType.JSON)
@@ -110,7 +110,7 @@ class AuditTrailTest {
         call = correlationId();
         // The Mission Locale is new: its whole feed is about this pathway. `wait` returns as soon as an entry is readable.
         as(missionLocale, call).queryParam("wait", 10).get("/api/v1/feed").then().statusCode(200)
-                .body("entries.pathwayId", everyItem(equalTo(pathway.toString())));
+                .body("items.pathwayId", everyItem(equalTo(pathway.toString())));
         expected.put(call, new Expected("feed page", counsellor, missionLocaleId.toString(), "mission-locale", "FEED",
                 "GET /api/v1/feed", "SYNCHRONISATION", "SUCCESS"));
 

@@ -100,7 +100,7 @@ class ConformanceTest {
         if (Boolean.TRUE.equals(step.get("dryRun"))) {
             request.queryParam("dryRun", true);
         }
-        Response response = request.post("/api/v1/events");
+        Response response = request.post(contentType.equals(CloudEvents.BATCH) ? CloudEvents.BATCHES : CloudEvents.EVENTS);
         Map<String, Object> expected = (Map<String, Object>) step.get("expected");
         String name = "step " + step.get("number") + " " + step.get("name") + ": " + response.asString();
         assertEquals(expected.get("httpStatus"), response.statusCode(), name);
@@ -168,7 +168,7 @@ class ConformanceTest {
         long auditBefore = count("select count(*) from audit_record");
 
         JsonPath report = given().auth().oauth2(token).contentType(CloudEvents.BATCH).body(batch).queryParam("dryRun", true)
-                .post("/api/v1/events").then().statusCode(200)
+                .post(CloudEvents.BATCHES).then().statusCode(200)
                 .body("accepted", equalTo(2)).body("rejected", equalTo(2))
                 .body("results[0].status", equalTo("ACCEPTED")).body("results[0].eventId", nullValue())
                 .body("results[0].pathwayId", nullValue())

@@ -85,7 +85,7 @@ class IndicatorReportTest {
                 .body("changes", hasSize(0));
 
         UUID registration = UUID.fromString(given().auth().oauth2(token).get("/api/v1/pathways/" + p1 + "/events").then()
-                .statusCode(200).extract().path("find { it.type == 'mission-locale.registered.v1' }.id"));
+                .statusCode(200).extract().path("items.find { it.type == 'mission-locale.registered.v1' }.id"));
         IndicatorFixtures.correctDate(Tokens.missionLocale(missionLocale), p1, registration, IndicatorFixtures.on(y - 1, 12, 30), Map.of());
         assertEquals(0, IndicatorFixtures.total(IndicatorFixtures.own(D, y), "REGISTERED"), "the corrected date places it in the year before");
         assertEquals(1, IndicatorFixtures.total(IndicatorFixtures.own(D, y - 1), "REGISTERED"));

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -188,6 +189,65 @@ class KubernetesManifestsTest {
                 assertFalse(resourcesOfContainer.path(bound).path(resource).asText().isBlank(), "no " + resource + " " + bound);
             }
         }
+    }
+
+    /**
+     * The JVM of the image bounds its heap to a share of the container limit and caps its native
+     * areas, so that heap, metaspace, code cache and direct buffers fit the limit with room left for
+     * thread stacks and the JVM itself; memory requests equal limits; the benchmarks run the JVM
+     * with the same flags and limit (pom.xml, bench.jvm).
+     */
+    @Test
+    void jvmMemoryFitsTheContainerLimitAndTheBenchmarksUseTheSameSettings() throws IOException {
+        JsonNode resourcesOfContainer = container().path("resources");
+        long limit = bytes(resourcesOfContainer.at("/limits/memory").asText());
+        assertEquals(limit, bytes(resourcesOfContainer.at("/requests/memory").asText()), "memory request differs from its limit");
+        String dockerfile = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
+        int ratio = Integer.parseInt(dockerValue(dockerfile, "JAVA_MAX_MEM_RATIO"));
+        String options = dockerValue(dockerfile, "JAVA_OPTS_APPEND");
+        long heap = limit * ratio / 100;
+        long metaspace = jvmSize(options, "-XX:MaxMetaspaceSize=");
+        long codeCache = jvmSize(options, "-XX:ReservedCodeCacheSize=");
+        long direct = jvmSize(options, "-XX:MaxDirectMemorySize=");
+        // The worker pool and about 40 more threads (Vert.x, GC, JIT, scheduler) of at most the stack given, and the JVM's own structures.
+        int workers = Integer.parseInt(applicationProperties.getProperty("%prod.quarkus.thread-pool.max-threads", "200"));
+        long rest = (workers + 40) * jvmSize(options, "-Xss") + (64L << 20);
+        assertTrue(heap + metaspace + codeCache + direct + rest <= limit, "heap " + (heap >> 20) + " MiB + metaspace "
+                + (metaspace >> 20) + " + code cache " + (codeCache >> 20) + " + direct " + (direct >> 20) + " + threads and JVM "
+                + (rest >> 20) + " exceed the limit of " + (limit >> 20) + " MiB");
+        String pom = Files.readString(Path.of("pom.xml"));
+        String bench = pom.substring(pom.indexOf("<bench.jvm>") + "<bench.jvm>".length(), pom.indexOf("</bench.jvm>"));
+        assertTrue(bench.contains("-XX:MaxRAM=" + (limit >> 20) + "m"), "the benchmarks do not stand for the container limit: " + bench);
+        assertTrue(bench.contains("-XX:MaxRAMPercentage=" + ratio), "the benchmarks use another heap ratio: " + bench);
+        assertTrue(bench.contains(dockerValue(dockerfile, "GC_CONTAINER_OPTIONS")), "the benchmarks use another collector: " + bench);
+        for (String option : options.split(" ")) {
+            if (option.startsWith("-X")) {
+                assertTrue(bench.contains(option), "the benchmarks lack " + option + ": " + bench);
+            }
+        }
+    }
+
+    private static String dockerValue(String dockerfile, String variable) {
+        Matcher matcher = Pattern.compile("(?m)^ENV " + variable + "=\"?([^\"\n]*)\"?$").matcher(dockerfile);
+        assertTrue(matcher.find(), "Dockerfile.jvm sets no " + variable);
+        return matcher.group(1).trim();
+    }
+
+    private static long jvmSize(String options, String flag) {
+        Matcher matcher = Pattern.compile(Pattern.quote(flag) + "(\\d+)([kmg])").matcher(options);
+        assertTrue(matcher.find(), "Dockerfile.jvm does not set " + flag);
+        return Long.parseLong(matcher.group(1)) << switch (matcher.group(2)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            default -> 30;
+        };
+    }
+
+    /** A Kubernetes quantity in bytes (Mi, Gi). */
+    private static long bytes(String quantity) {
+        Matcher matcher = Pattern.compile("(\\d+)(Mi|Gi)").matcher(quantity);
+        assertTrue(matcher.matches(), "memory quantity in Mi or Gi expected: " + quantity);
+        return Long.parseLong(matcher.group(1)) << (matcher.group(2).equals("Mi") ? 20 : 30);
     }
 
     @Test

@@ -92,11 +92,11 @@ class CloudEventsIngestionTest {
                 .body("results[5].problem.status", equalTo(404));
         given().auth().oauth2(Tokens.departement("44")).queryParam("limit", 500).get("/api/v1/events/rejections")
                 .then().statusCode(200)
-                .body("items.eventId", hasItem(missingField.get("id")))
-                .body("items.eventId", hasItem(otherPathway.get("id")));
+                .body("items.cloudEventId", hasItem(missingField.get("id")))
+                .body("items.cloudEventId", hasItem(otherPathway.get("id")));
         given().auth().oauth2(Tokens.departement("45")).queryParam("limit", 500).get("/api/v1/events/rejections")
                 .then().statusCode(200)
-                .body("items.eventId", Matchers.not(hasItem(missingField.get("id"))));
+                .body("items.cloudEventId", Matchers.not(hasItem(missingField.get("id"))));
     }
 
     @Test
@@ -168,7 +168,8 @@ class CloudEventsIngestionTest {
         Pathways.solicit("44", pathway, missionLocale);
         String contact = CloudEvents.push(Tokens.missionLocale(missionLocale), CloudEvents.about(pathway,
                 "mission-locale.first-contact.v1", TODAY.minusDays(3), Map.of("channel", "PHONE"))).statusCode(201).extract().path("eventId");
-        Map<String, Object> correction = new HashMap<>(Map.of("eventId", contact, "data", Map.of("channel", "IN_PERSON")));
+        Map<String, Object> correction = new HashMap<>(Map.of("eventId", contact, "targetType", "mission-locale.first-contact.v1",
+                "data", Map.of("channel", "IN_PERSON")));
         CloudEvents.push(Tokens.departement("44"), CloudEvents.about(pathway, "event.corrected.v1", TODAY.minusDays(4), correction))
                 .statusCode(403);
         CloudEvents.push(Tokens.missionLocale(missionLocale), CloudEvents.about(pathway, "event.corrected.v1", TODAY.minusDays(4), correction))
@@ -189,7 +190,7 @@ class CloudEventsIngestionTest {
                 .body("departementCode", equalTo("6AE"))
                 .body("state.transfers[0].fromDepartementCode", equalTo("44"));
         assertEquals(3, given().auth().oauth2(Tokens.departement("6AE")).get("/api/v1/pathways/" + pathway + "/events")
-                .then().extract().jsonPath().getList("$").size());
+                .then().extract().jsonPath().getList("items").size());
     }
 
     @Test
@@ -241,7 +242,7 @@ class CloudEventsIngestionTest {
 
     private static List<Object> timeline(String departementCode, UUID pathway) {
         return given().auth().oauth2(Tokens.departement(departementCode)).get("/api/v1/pathways/" + pathway + "/events")
-                .then().statusCode(200).extract().jsonPath().getList("$");
+                .then().statusCode(200).extract().jsonPath().getList("items");
     }
 
     private static void transfer(UUID pathway, String from, String to) {

@@ -141,9 +141,10 @@ class EventCatalogueTest {
                 (f, side) -> Map.of("eventId", f.binomeReview().toString(), "reason", "WRONG_DATE"),
                 onTarget("disputes", (data, on) -> Map.of("reason", data.get("reason")), false)));
         EXAMPLES.put(EventType.EVENT_CORRECTED, Example.of(
-                (f, side) -> Map.of("eventId", f.rightsInformation(side).toString(), "data", Map.of("topics", List.of("EMPLOYMENT"))),
+                (f, side) -> Map.of("eventId", f.rightsInformation(side).toString(), "targetType", "rights.information-given.v1",
+                        "data", Map.of("topics", List.of("EMPLOYMENT"))),
                 onTarget("corrections", (data, on) -> Map.of("occurredOn", on.toString(), "data", data.get("data")), true),
-                "eventId", "data"));
+                "eventId", "targetType", "data"));
         EXAMPLES.put(EventType.EVENT_RETRACTED, Example.of(
                 (f, side) -> Map.of("eventId", f.rightsInformation(side).toString(), "reason", "DUPLICATE"),
                 onTarget("retractions", (data, on) -> Map.of("reason", data.get("reason")), true)));
@@ -173,7 +174,7 @@ class EventCatalogueTest {
         Map<String, Object> event = CloudEvents.about(fixture.pathway, type.typeName(), TODAY, example(type).data().apply(fixture, side));
         String eventId = CloudEvents.push(fixture.token(side), event).statusCode(201)
                 .body("status", equalTo("ACCEPTED"))
-                .body("id", equalTo(event.get("id")))
+                .body("cloudEventId", equalTo(event.get("id")))
                 .body("pathwayId", equalTo(fixture.pathway.toString()))
                 .extract().path("eventId");
         given().auth().oauth2(Tokens.departement(ownerAfter(type))).get("/api/v1/pathways/" + fixture.pathway + "/events/" + eventId)
@@ -203,7 +204,7 @@ class EventCatalogueTest {
         if (call.registration()) {
             String location = request.request(call.method(), "/api/v1/pathways").then().statusCode(201).extract().header("Location");
             List<String> types = given().auth().oauth2(Tokens.departement(OWNER)).get(location + "/events").then().statusCode(200)
-                    .extract().jsonPath().getList("type");
+                    .extract().jsonPath().getList("items.type");
             if (!types.contains(type.typeName())) {
                 fail("The registration recorded " + types + ", not " + type.typeName());
             }

@@ -46,8 +46,8 @@ class PathwayRegistrationTest {
                 .extract().path("id");
         given().auth().oauth2(Tokens.departement("33")).get("/api/v1/pathways/" + id + "/events")
                 .then().statusCode(200)
-                .body("$", hasSize(2))
-                .body("type", equalTo(List.of("ase.support-started.v1", "pathway.opened.v1")));
+                .body("items", hasSize(2))
+                .body("items.type", equalTo(List.of("ase.support-started.v1", "pathway.opened.v1")));
     }
 
     @Test

@@ -253,7 +253,8 @@ class PathwayStepResourceTest {
                 .body(Map.of("occurredOn", TODAY.toString(), "data", Map.of("missionLocaleId", intended.toString())))
                 .post("/api/v1/pathways/" + pathway + "/events/" + solicitation + "/corrections").then().statusCode(201);
         CloudEvents.push(Tokens.departement(OWNER), CloudEvents.about(pathway, "event.corrected.v1", TODAY,
-                Map.of("eventId", solicitation, "data", Map.of("missionLocaleId", mistaken.toString())))).statusCode(201);
+                Map.of("eventId", solicitation, "targetType", "mission-locale.solicited.v1",
+                        "data", Map.of("missionLocaleId", mistaken.toString())))).statusCode(201);
     }
 
     @Test
@@ -267,7 +268,7 @@ class PathwayStepResourceTest {
                 .post("/api/v1/pathways/" + pathway + "/events/" + proposal + "/corrections").then().statusCode(422)
                 .body("errors.pointer", equalTo(List.of("/data/refusalReason")));
         CloudEvents.push(Tokens.departement(OWNER), CloudEvents.about(pathway, "event.corrected.v1", TODAY,
-                Map.of("eventId", proposal, "data", refusedWithoutReason))).statusCode(422)
+                Map.of("eventId", proposal, "targetType", "cej.proposed.v1", "data", refusedWithoutReason))).statusCode(422)
                 .body("errors.pointer", equalTo(List.of("/data/data/refusalReason")));
     }
 
@@ -478,7 +479,7 @@ class PathwayStepResourceTest {
             UUID missionLocale = Directory.newMissionLocale(OWNER);
             Pathways.solicit(OWNER, pathway, missionLocale);
             String event = given().auth().oauth2(Tokens.departement(OWNER)).get("/api/v1/pathways/" + pathway + "/events")
-                    .then().statusCode(200).extract().path("[0].id");
+                    .then().statusCode(200).extract().path("items[0].id");
             return new Shared(pathway, UUID.fromString(event), missionLocale, Pathways.etag(Tokens.departement(OWNER), pathway));
         }
     }
@@ -587,8 +588,8 @@ class PathwayStepResourceTest {
     }
 
     private static int count(UUID pathway, EventType type) {
-        List<String> types = given().auth().oauth2(Tokens.departement(OWNER)).get("/api/v1/pathways/" + pathway + "/events")
-                .then().statusCode(200).extract().jsonPath().getList("type");
+        List<String> types = given().auth().oauth2(Tokens.departement(OWNER)).queryParam("limit", 500)
+                .get("/api/v1/pathways/" + pathway + "/events").then().statusCode(200).extract().jsonPath().getList("items.type");
         return Collections.frequency(types, type.typeName());
     }
 }

@@ -462,7 +462,7 @@ class RetentionAndRightsTest {
 
     private static List<Map<String, Object>> timeline(UUID pathway) {
         return given().auth().oauth2(Tokens.departement(DEPARTEMENT)).get("/api/v1/pathways/" + pathway + "/events").then()
-                .statusCode(200).extract().jsonPath().getList("$");
+                .statusCode(200).extract().jsonPath().getList("items");
     }
 
     @SuppressWarnings("unchecked")

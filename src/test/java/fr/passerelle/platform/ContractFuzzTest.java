@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * answer is a 5xx, and every 4xx is an application/problem+json with type, title and status.
  *
  * <p>Reproducible: the seed is printed; run again with it, longer, or on one operation:
- * {@code ./mvnw verify -Dtest=ContractFuzzTest -Dfuzz.seed=42 -Dfuzz.requests=2000 -Dfuzz.operation=pushEvents}.
+ * {@code ./mvnw verify -Dtest=ContractFuzzTest -Dfuzz.seed=42 -Dfuzz.requests=2000 -Dfuzz.operation=pushEvent}.
  */
 @QuarkusTest
 class ContractFuzzTest {

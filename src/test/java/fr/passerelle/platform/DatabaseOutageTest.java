@@ -163,7 +163,7 @@ class DatabaseOutageTest {
         for (int from = 0; from < acknowledged.size(); from += 500) {
             List<JsonNode> chunk = acknowledged.subList(from, Math.min(acknowledged.size(), from + 500));
             List<String> statuses = given().auth().oauth2(token).contentType(CloudEvents.BATCH).body(JSON.writeValueAsString(chunk))
-                    .post("/api/v1/events").then().statusCode(200).extract().path("results.status");
+                    .post(CloudEvents.BATCHES).then().statusCode(200).extract().path("results.status");
             assertTrue(statuses.stream().allMatch("DUPLICATE"::equals), "acknowledged events are all stored once: " + statuses);
         }
     }

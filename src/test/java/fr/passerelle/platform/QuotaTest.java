@@ -82,7 +82,9 @@ class QuotaTest {
         given().auth().oauth2(Tokens.missionLocale(other)).get("/api/v1/shared-pathways").then().statusCode(200);
 
         assertEquals(5, requestsCounted(limited, window), "every request of the window is counted, refused ones included");
-        assertEquals(1, requestsCounted(other, window));
+        // A replica reserves requests ahead, a fiftieth of the quota at a time (50 at most): the other
+        // organisation's one request reserved a chunk of its quota (the default one).
+        assertEquals(Math.min(50, Math.max(1, config.rateLimit().requestsPerMinute() / 50)), requestsCounted(other, window));
     }
 
     @Test
@@ -99,6 +101,28 @@ class QuotaTest {
             assertEquals(1, statement.executeUpdate(), "the counter of this organisation and minute is one row");
         }
         assertTooManyRequests(given().auth().oauth2(Tokens.missionLocale(missionLocale)).get("/api/v1/shared-pathways").then());
+    }
+
+    @Test
+    void aReplicaAdmitsFromRequestsItReservedAheadButNeverBeyondTheQuotaCountedByAllReplicas() throws SQLException {
+        UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
+        quota(missionLocale, 100);
+        Instant window = freshWindow();
+        String token = Tokens.missionLocale(missionLocale);
+        given().auth().oauth2(token).get("/api/v1/shared-pathways").then().statusCode(200);
+        assertEquals(2, requestsCounted(missionLocale, window), "a fiftieth of the quota is reserved at once");
+        given().auth().oauth2(token).get("/api/v1/shared-pathways").then().statusCode(200);
+        assertEquals(2, requestsCounted(missionLocale, window), "the second request was admitted from the reservation");
+        // Other replicas admit 97 requests of the organisation: 99 of 100 are taken.
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
+                "update rate_limit_window set requests = requests + 97 where organisation_id = ? and window_start = ?")) {
+            statement.setString(1, missionLocale.toString());
+            statement.setObject(2, OffsetDateTime.ofInstant(window, ZoneOffset.UTC));
+            assertEquals(1, statement.executeUpdate());
+        }
+        // A new reservation of two gets only the one left under the quota.
+        given().auth().oauth2(token).get("/api/v1/shared-pathways").then().statusCode(200);
+        assertTooManyRequests(given().auth().oauth2(token).get("/api/v1/shared-pathways").then());
     }
 
     @Test
@@ -147,10 +171,10 @@ class QuotaTest {
     void aBodyOverItsCapIsRefusedWith413BeforeItIsRead() {
         long max = config.limits().maxBodyBytes();
         given().auth().oauth2(Tokens.departement(DEPARTEMENT)).contentType(CloudEvents.BATCH).body(new byte[(int) max + 1])
-                .post("/api/v1/events").then().statusCode(413)
+                .post(CloudEvents.BATCHES).then().statusCode(413)
                 .body("type", equalTo("urn:passerelle:problem:payload-too-large"));
         given().auth().oauth2(Tokens.departement(DEPARTEMENT)).contentType(CloudEvents.BATCH).body(new byte[(int) max])
-                .post("/api/v1/events").then().statusCode(not(413));
+                .post(CloudEvents.BATCHES).then().statusCode(not(413));
     }
 
     @Test
@@ -167,7 +191,7 @@ class QuotaTest {
 
     /** A body of spaces sent chunked, as a client streaming it does, so that no Content-Length announces its size. */
     private HttpResponse<String> chunked(long bytes) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/events"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + CloudEvents.BATCHES))
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.departement(DEPARTEMENT))
                 .header(HttpHeaders.CONTENT_TYPE, CloudEvents.BATCH)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
@@ -205,11 +229,12 @@ class QuotaTest {
             }
         }
         assertEquals(Set.of("/api/v1/audit-records", "/api/v1/events/rejections", "/api/v1/feed", "/api/v1/missions-locales",
-                "/api/v1/offers", "/api/v1/pathways", "/api/v1/practices", "/api/v1/shared-pathways",
+                "/api/v1/offers", "/api/v1/pathways", "/api/v1/pathways/{id}/events", "/api/v1/practices", "/api/v1/shared-pathways",
+                "/api/v1/shared-pathways/{id}/events",
                 "/api/v1/webhooks/{id}/deliveries"), limited,
                 "the paged operations, whose caps the tests above enforce");
 
-        assertEquals(config.limits().maxBatchEvents(), contract.at("/paths/~1api~1v1~1events/post/requestBody/content/"
+        assertEquals(config.limits().maxBatchEvents(), contract.at("/paths/~1api~1v1~1events~1batches/post/requestBody/content/"
                 + "application~1cloudevents-batch+json/schema/maxItems").asInt(), "documented batch cap");
         JsonNode responses = contract.at("/components/responses");
         String tooLarge = responses.at("/PayloadTooLarge/description").asText();

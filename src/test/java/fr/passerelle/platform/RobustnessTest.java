@@ -84,7 +84,7 @@ class RobustnessTest {
                 + "\"source\":\"urn:test\",\"type\":\"fr.passerelle.rights.information-given.v1\",\"time\":\"2025-01-10T12:00:00Z\","
                 + "\"pathwayid\":\"" + pathway + "\",\"data\":{\"topics\":[\"HOUSING\"]}}";
         given().auth().oauth2(Tokens.departement(DEPARTEMENT)).contentType(CloudEvents.BATCH).body("[" + event + "]")
-                .post("/api/v1/events").then().statusCode(400).contentType(PROBLEM)
+                .post(CloudEvents.BATCHES).then().statusCode(400).contentType(PROBLEM)
                 .body("detail", containsString("'id' given twice"));
     }
 
@@ -102,7 +102,7 @@ class RobustnessTest {
     @Test
     void batchElementsThatAreNotObjectsAreEachRejected() {
         given().auth().oauth2(Tokens.departement(DEPARTEMENT)).contentType(CloudEvents.BATCH).body("[null, 1, [], \"event\", true]")
-                .post("/api/v1/events").then().statusCode(200)
+                .post(CloudEvents.BATCHES).then().statusCode(200)
                 .body("rejected", equalTo(5))
                 .body("results", hasSize(5))
                 .body("results.status", everyItem(equalTo("REJECTED")))
@@ -118,7 +118,7 @@ class RobustnessTest {
         String source = "urn:test:" + "s".repeat(300);
         event.put("source", source);
         event.put("type", "t".repeat(5000));
-        given().auth().oauth2(token).contentType(CloudEvents.BATCH).body(List.of(event)).post("/api/v1/events")
+        given().auth().oauth2(token).contentType(CloudEvents.BATCH).body(List.of(event)).post(CloudEvents.BATCHES)
                 .then().statusCode(200).body("results[0].status", equalTo("REJECTED"));
         given().auth().oauth2(token).queryParam("limit", 500).get("/api/v1/events/rejections").then().statusCode(200)
                 .body("items.source", hasItem(source.substring(0, 200)));
@@ -167,7 +167,7 @@ class RobustnessTest {
         Map<String, Object> bad = new HashMap<>(good);
         bad.put("id", "a\u0000b");
         given().auth().oauth2(Tokens.departement(DEPARTEMENT)).contentType(CloudEvents.BATCH).body(List.of(good, bad))
-                .post("/api/v1/events").then().statusCode(422).contentType(PROBLEM)
+                .post(CloudEvents.BATCHES).then().statusCode(422).contentType(PROBLEM)
                 .body("errors[0].pointer", equalTo("/1/id"));
         Map<String, Object> badData = new HashMap<>(good);
         badData.put("id", UUID.randomUUID().toString());

@@ -125,7 +125,9 @@ class SecurityTest {
             row("retractEvent", Scope.OWNED, Set.of(DEPARTEMENT, MISSION_LOCALE)),
             row("confirmJointStep", Scope.OWNED, Set.of(DEPARTEMENT, MISSION_LOCALE)),
             row("disputeJointStep", Scope.OWNED, Set.of(DEPARTEMENT, MISSION_LOCALE)),
-            row("pushEvents", Scope.OWNED, Set.of(DEPARTEMENT, MISSION_LOCALE)),
+            row("pushEvent", Scope.OWNED, Set.of(DEPARTEMENT, MISSION_LOCALE)),
+            row("pushEventBatch", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, MISSION_LOCALE)),
+            row("listEventTypes", Scope.PLATFORM, EVERY_ROLE),
             row("listRejectedEvents", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, MISSION_LOCALE)),
             row("readFeed", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, MISSION_LOCALE)),
             row("listSharedPathways", Scope.CALLERS_OWN, Set.of(MISSION_LOCALE)),
@@ -204,7 +206,9 @@ class SecurityTest {
             case "retractEvent" -> Map.of("reason", "RECORDED_BY_MISTAKE");
             case "disputeJointStep" -> Map.of("reason", "OTHER");
             case "rectifyIdentity" -> Pathways.person("Camille", "Autre-" + UUID.randomUUID(), world.birthDate, null, null);
-            case "pushEvents" -> CloudEvents.about(world.pathway, "rights.information-given.v1", Pathways.today(),
+            case "pushEventBatch" -> List.of(CloudEvents.about(world.pathway, "rights.information-given.v1", Pathways.today(),
+                    Map.of("topics", List.of("HOUSING"))));
+            case "pushEvent" -> CloudEvents.about(world.pathway, "rights.information-given.v1", Pathways.today(),
                     Map.of("topics", List.of("HOUSING")));
             default -> throw new IllegalStateException("No valid body for " + operationId + ": add one to SecurityTest.validBody");
         };

@@ -106,10 +106,10 @@ class ConsentWithdrawalEndToEndTest {
                     .body("$", not(hasKey("state")));
             given().auth().oauth2(missionLocale).get("/api/v1/shared-pathways/" + pathway + "/events").then().statusCode(404);
             given().auth().oauth2(missionLocale).get("/api/v1/shared-pathways").then().statusCode(200)
-                    .body("items.pathwayId", not(hasItem(pathway.toString())));
+                    .body("items.id", not(hasItem(pathway.toString())));
             given().auth().oauth2(missionLocale).queryParam("status", "ENDED").get("/api/v1/shared-pathways").then().statusCode(200)
-                    .body("items.find { it.pathwayId == '" + pathway + "' }", not(hasKey("lastName")))
-                    .body("items.find { it.pathwayId == '" + pathway + "' }.share.status", equalTo("ENDED"));
+                    .body("items.find { it.id == '" + pathway + "' }", not(hasKey("lastName")))
+                    .body("items.find { it.id == '" + pathway + "' }.share.status", equalTo("ENDED"));
             Pathways.step(missionLocale, pathway, "cej-proposals", Pathways.today(), Map.of("decision", "PENDING")).statusCode(404);
         }
     }

@@ -189,9 +189,9 @@ class FeedTest {
     void theNextCursorIsGivenEvenWhenThereIsNothingToRead() {
         String token = Tokens.missionLocale(Directory.newMissionLocale(DEPARTEMENT));
         String cursor = given().auth().oauth2(token).get("/api/v1/feed").then().statusCode(200)
-                .body("entries", hasSize(0)).body("nextCursor", notNullValue()).extract().path("nextCursor");
+                .body("items", hasSize(0)).body("nextCursor", notNullValue()).extract().path("nextCursor");
         given().auth().oauth2(token).queryParam("after", cursor).get("/api/v1/feed").then().statusCode(200)
-                .body("entries", hasSize(0)).body("nextCursor", equalTo(cursor));
+                .body("items", hasSize(0)).body("nextCursor", equalTo(cursor));
     }
 
     @Test
@@ -210,7 +210,7 @@ class FeedTest {
                 Map.of("topics", List.of("HOUSING"))).statusCode(201).extract().path("id");
         String next = given().auth().oauth2(token).header("If-None-Match", page.etag()).queryParam("after", end)
                 .queryParam("wait", 10).get("/api/v1/feed")
-                .then().statusCode(200).body("entries.event.id", equalTo(List.of(event))).extract().path("nextCursor");
+                .then().statusCode(200).body("items.event.id", equalTo(List.of(event))).extract().path("nextCursor");
         given().auth().oauth2(token).queryParam("after", end).get("/api/v1/feed").then().statusCode(200)
                 .header("ETag", "\"" + next + "\"");
     }
@@ -463,7 +463,7 @@ class FeedTest {
 
     private static List<String> timelineIds(UUID pathway) {
         return given().auth().oauth2(Tokens.departement(DEPARTEMENT)).get("/api/v1/pathways/" + pathway + "/events")
-                .then().statusCode(200).extract().path("id");
+                .then().statusCode(200).extract().path("items.id");
     }
 
     private static void sleep(long millis) {

@@ -74,11 +74,11 @@ class SharingTest {
                 .body("state.consent.status", equalTo("NOT_RECORDED"));
         consent(pathway);
         Pathways.step(token, pathway, "first-contacts", TODAY, Map.of("channel", "PHONE")).statusCode(201);
-        timeline(token, pathway).statusCode(200).body("type", hasItem("mission-locale.first-contact.v1"));
+        timeline(token, pathway).statusCode(200).body("items.type", hasItem("mission-locale.first-contact.v1"));
 
         Pathways.step(Tokens.departement(DEPARTEMENT), pathway, "consent-withdrawals", TODAY, null).statusCode(201);
         Map<String, Object> ended = shared(token, pathway).statusCode(200).extract().jsonPath().getMap("$");
-        assertEquals(Set.of("pathwayId", "share"), ended.keySet(), "an ended share shows only that it ended");
+        assertEquals(Set.of("id", "share"), ended.keySet(), "an ended share shows only that it ended");
         shared(token, pathway)
                 .body("share.status", equalTo("ENDED"))
                 .body("share.endedOn", equalTo(TODAY.toString()))
@@ -88,11 +88,11 @@ class SharingTest {
         CloudEvents.push(token, CloudEvents.about(pathway, "fragility.assessed.v1", TODAY, Map.of("criteria", List.of())))
                 .statusCode(404);
         given().auth().oauth2(token).get("/api/v1/shared-pathways").then().statusCode(200)
-                .body("items.pathwayId", not(hasItem(pathway.toString())));
+                .body("items.id", not(hasItem(pathway.toString())));
         Map<String, Object> line = given().auth().oauth2(token).queryParam("status", "ENDED").get("/api/v1/shared-pathways")
                 .then().statusCode(200).body("items", hasSize(1)).extract().jsonPath().getMap("items[0]");
-        assertEquals(pathway.toString(), line.get("pathwayId"));
-        assertEquals(Set.of("pathwayId", "share"), line.keySet(), "no names, birth date or CEJ status once the share ended");
+        assertEquals(pathway.toString(), line.get("id"));
+        assertEquals(Set.of("id", "share"), line.keySet(), "no names, birth date or CEJ status once the share ended");
     }
 
     @Test
@@ -160,16 +160,18 @@ class SharingTest {
                 .body("state.orientationDiagnostic", nullValue())
                 .body("state.handover", nullValue())
                 .extract().asString();
-        List<Map<String, Object>> events = timeline(token, pathway).statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> events = timeline(token, pathway).statusCode(200).extract().jsonPath().getList("items");
         Map<String, Map<String, Object>> byId = events.stream().collect(Collectors.toMap(event -> (String) event.get("id"), event -> event));
         assertEquals(Map.of("youngAdultContract", false), byId.get(change).get("data"));
         assertEquals("CORRECTED", byId.get(change).get("status"));
-        assertEquals(Map.of("youngAdultContract", true), byId.get(correction).get("data"));
+        Map<String, Object> corrected = Map.of("eventId", change, "targetType", "ase.support-changed.v1",
+                "data", Map.of("youngAdultContract", true));
+        assertEquals(corrected, byId.get(correction).get("data"));
         assertEquals(Map.of(), byId.get(exit).get("data"));
         assertTrue(byId.containsKey(last));
         List<Map<String, Object>> feed = Feeds.followUntilEvent(token, feedStart, last);
         Map<String, Object> correctionEntry = feed.stream().filter(entry -> correction.equals(Feeds.eventId(entry))).findFirst().orElseThrow();
-        assertEquals(Map.of("youngAdultContract", true), ((Map<?, ?>) correctionEntry.get("event")).get("data"));
+        assertEquals(corrected, ((Map<?, ?>) correctionEntry.get("event")).get("data"));
 
         for (String json : List.of(view, mapper.writeValueAsString(events), mapper.writeValueAsString(feed))) {
             for (String secret : List.of("placement", "measure", "exitReason", "ACCUEILLI", "A_DOMICILE", "JUDICIAL", "ADMINISTRATIVE",
@@ -208,7 +210,7 @@ class SharingTest {
         }
         given().auth().oauth2(Tokens.missionLocale(other)).queryParam("missionLocaleReference", otherReference)
                 .get("/api/v1/shared-pathways").then().statusCode(200)
-                .body("items.pathwayId", equalTo(List.of(othersOnly.toString())));
+                .body("items.id", equalTo(List.of(othersOnly.toString())));
         shared(token, both).statusCode(200).body("share.missionLocaleReference", nullValue());
 
         UUID own = Pathways.register(DEPARTEMENT);
@@ -280,7 +282,7 @@ class SharingTest {
         Pathways.step(token, pathway, "mission-locale-references", TODAY, Map.of("missionLocaleReference", reference)).statusCode(201);
         given().auth().oauth2(token).queryParam("missionLocaleReference", reference).get("/api/v1/shared-pathways")
                 .then().statusCode(200)
-                .body("items.pathwayId", equalTo(List.of(pathway.toString())))
+                .body("items.id", equalTo(List.of(pathway.toString())))
                 .body("items[0].share.missionLocaleReference", equalTo(reference));
         shared(token, pathway).statusCode(200).body("share.missionLocaleReference", equalTo(reference));
     }
@@ -485,7 +487,7 @@ class SharingTest {
         if (queue != null) {
             request.queryParam("queue", queue);
         }
-        List<String> ids = request.get("/api/v1/shared-pathways").then().statusCode(200).extract().path("items.pathwayId");
+        List<String> ids = request.get("/api/v1/shared-pathways").then().statusCode(200).extract().path("items.id");
         assertEquals(ids.size(), Set.copyOf(ids).size(), "each pathway once");
         return ids.stream().map(UUID::fromString).collect(Collectors.toSet());
     }

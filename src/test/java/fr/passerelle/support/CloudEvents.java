@@ -16,6 +16,8 @@ public final class CloudEvents {
 
     public static final String SINGLE = "application/cloudevents+json";
     public static final String BATCH = "application/cloudevents-batch+json";
+    public static final String EVENTS = "/api/v1/events";
+    public static final String BATCHES = "/api/v1/events/batches";
 
     private CloudEvents() {
     }
@@ -46,11 +48,11 @@ public final class CloudEvents {
     }
 
     public static ValidatableResponse push(String token, Map<String, Object> event) {
-        return given().auth().oauth2(token).contentType(SINGLE).body(event).post("/api/v1/events").then();
+        return given().auth().oauth2(token).contentType(SINGLE).body(event).post(EVENTS).then();
     }
 
     public static ValidatableResponse pushBatch(String token, List<Map<String, Object>> events) {
-        return given().auth().oauth2(token).contentType(BATCH).body(events).post("/api/v1/events").then();
+        return given().auth().oauth2(token).contentType(BATCH).body(events).post(BATCHES).then();
     }
 
     private static Map<String, Object> envelope(String type, String time, Map<String, ?> data) {

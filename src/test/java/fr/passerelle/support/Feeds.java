@@ -37,7 +37,7 @@ public final class Feeds {
             request.queryParam("wait", waitSeconds);
         }
         ExtractableResponse<Response> response = request.get("/api/v1/feed").then().statusCode(200).extract();
-        return new Page(response.jsonPath().getList("entries"), response.path("nextCursor"), response.header("ETag"));
+        return new Page(response.jsonPath().getList("items"), response.path("nextCursor"), response.header("ETag"));
     }
 
     /** The cursor at the current end of the feed: whatever is written from now on comes after it. */

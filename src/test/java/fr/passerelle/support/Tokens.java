@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
@@ -47,6 +48,11 @@ public final class Tokens {
 
     public static String valid(String role, String organisation) {
         return claims(role, organisation).sign();
+    }
+
+    /** A token of another issuer, signed with its own key: for a service configured as in production. */
+    public static String issuedBy(String issuer, PrivateKey key, String role, String organisation) {
+        return claims(role, organisation).issuer(issuer).sign(key);
     }
 
     /** A valid token with a subject of the test's choosing, to find its calls in the audit trail. */

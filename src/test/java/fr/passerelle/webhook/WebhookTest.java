@@ -148,8 +148,8 @@ class WebhookTest {
 
         assertTrue(withHangingWebhook < 2000, "a batch took " + withHangingWebhook + " ms while the receiver hung (without webhook: "
                 + withoutWebhook + " ms)");
-        List<String> types = given().auth().oauth2(Tokens.departement(DEPARTEMENT)).get("/api/v1/pathways/" + pathway + "/events")
-                .then().statusCode(200).extract().path("type");
+        List<String> types = given().auth().oauth2(Tokens.departement(DEPARTEMENT)).queryParam("limit", 500)
+                .get("/api/v1/pathways/" + pathway + "/events").then().statusCode(200).extract().path("items.type");
         assertEquals(50, types.stream().filter("rights.information-given.v1"::equals).count());
         List<Map<String, Object>> deliveries = awaitDeliveries(token, id, list -> list.stream()
                 .anyMatch(delivery -> ((Integer) delivery.get("attempts")) >= 2));

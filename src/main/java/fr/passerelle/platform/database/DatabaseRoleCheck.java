@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * Refuses to start when the application's database user may rewrite what must stay as written:
- * the audit trail, the events and the frozen reports. The migrations take those rights from the
+ * the audit trail, the events and the frozen reports; nor remove the pathways and Missions Locales
+ * that events and shares refer to. The migrations take those rights from the
  * restricted role; connecting as the schema owner instead would silently void that protection.
  */
 @ApplicationScoped
@@ -24,7 +25,10 @@ public class DatabaseRoleCheck {
             new String[] {"audit_record", "UPDATE"}, new String[] {"audit_record", "DELETE"}, new String[] {"audit_record", "TRUNCATE"},
             new String[] {"pathway_event", "UPDATE"}, new String[] {"pathway_event", "DELETE"}, new String[] {"pathway_event", "TRUNCATE"},
             new String[] {"indicator_report", "UPDATE"}, new String[] {"indicator_report", "DELETE"},
-            new String[] {"indicator_report", "TRUNCATE"});
+            new String[] {"indicator_report", "TRUNCATE"},
+            // Events and shares refer to them without a foreign key (V13): they are never removed.
+            new String[] {"pathway", "DELETE"}, new String[] {"pathway", "TRUNCATE"},
+            new String[] {"mission_locale", "DELETE"}, new String[] {"mission_locale", "TRUNCATE"});
 
     private final DataSource dataSource;
 

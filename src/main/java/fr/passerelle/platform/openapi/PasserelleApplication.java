@@ -5,6 +5,7 @@ import fr.passerelle.platform.problem.ProblemMapper;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
@@ -21,16 +22,21 @@ import org.eclipse.microprofile.openapi.annotations.Components;
 /** The contract's header: info, tags, the bearer scheme and the shared problem responses. */
 @OpenAPIDefinition(
         info = @Info(title = "Passerelle ASE / Missions Locales", version = "1.0.0",
-                description = "Loaded from openapi-description.md",
+                description = "Loaded from openapi/description.md",
                 contact = @Contact(name = "Équipe Passerelle", email = "passerelle@example.org"),
                 license = @License(name = "Licence Ouverte 2.0 (Etalab)", url = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/")),
         // Relative: the same document is served by every environment, each on its own host.
-        servers = @Server(url = "/", description = "The instance serving this document"),
+        servers = @Server(url = "/", description = "The instance serving this document: production, or a test or sandbox "
+                + "environment, each on its own host", extensions = @Extension(name = "x-internal", value = "false", parseValue = true)),
         tags = {
             @Tag(name = "Directory", description = "Départements, Missions Locales and local conventions"),
             @Tag(name = "Pathways", description = "A département registers, lists and reads the pathways of the young people it supports"),
             @Tag(name = "Pathway steps", description = "One resource per step, for interactive clients; each records one event"),
-            @Tag(name = "Events", description = "Pathway events pushed as CloudEvents 1.0, one at a time or in batches"),
+            @Tag(name = "Events", description = "Pathway events pushed as CloudEvents 1.0 (structured JSON mode): one event "
+                    + "(`application/cloudevents+json`, `POST /api/v1/events`) or a batch (`application/cloudevents-batch+json`, "
+                    + "`POST /api/v1/events/batches`). Each CloudEvent schema is one type of the catalogue, told apart by `type`; "
+                    + "its `data` is that type's data, and the timeline, the feed and the step resources show events with the same "
+                    + "data, told apart by `type` too."),
             @Tag(name = "Shared pathways", description = "What a Mission Locale reads of the pathways shared with it"),
             @Tag(name = "Change feed", description = "Every event an organisation may see, in one total order"),
             @Tag(name = "Webhooks", description = "Feed entries pushed to an organisation's endpoint, signed and retried"),
@@ -46,7 +52,9 @@ import org.eclipse.microprofile.openapi.annotations.Components;
         components = @Components(
                 securitySchemes = @SecurityScheme(securitySchemeName = ProblemResponses.SECURITY_SCHEME,
                         type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-                        description = "A JWT signed with RS256 or ES256 by the identity provider. Claims: `iss`, `aud`, "
+                        description = "A JWT (RFC 7519) signed with RS256 or ES256 by the identity provider, checked as RFC8725 "
+                                + "recommends: the algorithm is fixed by the service (never taken from the token, never `none`), "
+                                + "and the issuer, audience and expiry are always verified. Claims: `iss`, `aud`, "
                                 + "`exp`, `sub`, `groups` (exactly one role: departement, mission-locale, regional-association, reporting, admin, "
                                 + "dpo) and `org` (the organisation: a collectivity code for departement, a Mission Locale id for "
                                 + "mission-locale, a regional association's code (ARML-...) for regional-association, a national "
@@ -87,13 +95,13 @@ import org.eclipse.microprofile.openapi.annotations.Components;
                             + "minute by default (`passerelle.rate-limit.requests-per-minute`), or the organisation's own quota, "
                             + "counted across every replica of the service",
                             headers = @Header(name = "Retry-After", description = "Seconds until the next minute's window",
-                                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "60")),
+                                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "60")),
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
                     @APIResponse(name = "InternalError", description = "Unexpected error; quote the correlationId",
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class))),
                     @APIResponse(name = "ServiceUnavailable", description = "Temporarily unavailable; see Retry-After",
                             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
-                                    schema = @Schema(type = SchemaType.INTEGER)),
+                                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "3600")),
                             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
                 }))
 public class PasserelleApplication extends Application {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -14,6 +15,8 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
  * Completes every operation of the contract with the problem responses that any request can get,
@@ -31,7 +34,15 @@ public class ProblemResponses implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        openAPI.getInfo().setDescription(description());
+        openAPI.getInfo().setDescription(text("description.md"));
+        for (Tag tag : openAPI.getTags()) {
+            String extra = text("tag-" + tag.getName().toLowerCase(Locale.ROOT).replace(' ', '-') + ".md");
+            if (extra != null) {
+                tag.setDescription(tag.getDescription() + "\n\n" + extra);
+            }
+        }
+        SecurityScheme bearer = openAPI.getComponents().getSecuritySchemes().get(SECURITY_SCHEME);
+        bearer.setDescription(bearer.getDescription() + "\n\n" + text("bearer.md"));
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -59,9 +70,10 @@ public class ProblemResponses implements OASFilter {
         responses.addAPIResponse(code, OASFactory.createAPIResponse().ref(name));
     }
 
-    private static String description() {
-        try (InputStream in = ProblemResponses.class.getResourceAsStream("/openapi-description.md")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** A text of the contract kept beside the code ({@code src/main/resources/openapi/}), or null. */
+    private static String text(String name) {
+        try (InputStream in = ProblemResponses.class.getResourceAsStream("/openapi/" + name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package fr.passerelle.platform.web;
 
+import io.opentelemetry.api.trace.Span;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,12 +14,14 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is a sane
  * token, otherwise a new UUID. The HTTP layer assigns it first ({@link RequestEdge}), so that what
- * it refuses carries it too; it is echoed in the response, put in the log context and carried by
- * every problem detail.
+ * it refuses carries it too; it is echoed in the response, put in the log context, carried by
+ * every problem detail, and set on the request's trace span.
  */
 public class CorrelationId {
 
     public static final String HEADER = "X-Correlation-Id";
+    /** The attribute of the request's span that holds the correlation id. */
+    public static final String SPAN_ATTRIBUTE = "passerelle.correlation_id";
     private static final String PROPERTY = "passerelle.correlationId";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
@@ -31,6 +34,8 @@ public class CorrelationId {
             context.put(PROPERTY, id);
         }
         MDC.put("correlationId", id);
+        // The request's server span, when tracing is on: traces and logs are found from the same id.
+        Span.current().setAttribute(SPAN_ATTRIBUTE, id);
         return id;
     }
 

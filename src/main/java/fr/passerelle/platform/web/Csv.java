@@ -8,6 +8,8 @@ public final class Csv {
 
     public static final String MEDIA_TYPE = "text/csv";
     public static final String MEDIA_TYPE_UTF8 = "text/csv; charset=UTF-8";
+    /** The largest table of figures a CSV answer holds is far below this (a series: 20 years of every cell). */
+    public static final int MAX_LENGTH = 10_000_000;
 
     private Csv() {
     }

@@ -18,6 +18,8 @@ import java.util.UUID;
 public final class Cursor {
 
     private static final String SEPARATOR = ".";
+    /** The longest cursor this service issues: a few keys, base64-encoded. */
+    public static final int MAX_LENGTH = 512;
 
     private Cursor() {
     }

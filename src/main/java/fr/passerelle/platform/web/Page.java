@@ -6,8 +6,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list; {@code nextCursor} is absent on the last page. */
 public record Page<T>(
-        @Schema(required = true) List<T> items,
-        @Schema(description = "Pass as `cursor` to get the next page; absent on the last page") String nextCursor) {
+        @Schema(required = true, maxItems = MAX_ITEMS) List<T> items,
+        @Schema(maxLength = Cursor.MAX_LENGTH, description = "Pass as `cursor` to get the next page; absent on the last page") String nextCursor) {
+
+    /** No page holds more: lists are capped at 500 (passerelle.limits.max-page-size), the feed at 1,000. */
+    public static final int MAX_ITEMS = 1000;
 
     /**
      * The page made of the rows of a keyset query asked for one row more than the page size: that
