@@ -6,13 +6,14 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The CSV form of indicator tables: RFC 4180, UTF-8, a header row, one row per published cell.
  * Columns: year, level, code, version (report version; empty for live figures), indicator (1 to
- * 6; empty for the context and delay measures), measure, unit, breakdown (TOTAL, ASE_STATUS,
- * AGE_BAND, MEDIAN_DAYS), category (ALL, an ASE status or an age band), value (empty when masked
- * or without data), masked (true or false).
+ * 6; empty for the other measures), measure, unit, breakdown (TOTAL, ASE_STATUS, AGE_BAND,
+ * MEDIAN_DAYS, RATE), category (ALL, an ASE status, an age band, or a rate's denominator measure),
+ * value (empty when masked or without data), masked (true or false).
  */
 final class IndicatorCsv {
 
@@ -53,14 +54,28 @@ final class IndicatorCsv {
                         figures.medianDays().masked()));
             }
         }
+        if (table.rates() != null) {
+            for (IndicatorTable.RateCell rate : table.rates()) {
+                cells.add(new Flat(rate.numerator(), Breakdown.RATE, rate.denominator().name(), CountingUnit.PERCENT, rate.percent(),
+                        rate.masked()));
+            }
+        }
         return cells;
     }
 
     static String render(List<IndicatorTable> tables, Integer version) {
+        return render(tables, version, cell -> true);
+    }
+
+    /** Only the cells the filter keeps. */
+    static String render(List<IndicatorTable> tables, Integer version, Predicate<Flat> filter) {
         StringBuilder out = new StringBuilder();
         Csv.appendRow(out, COLUMNS);
         for (IndicatorTable table : tables) {
             for (Flat cell : flatten(table)) {
+                if (!filter.test(cell)) {
+                    continue;
+                }
                 Csv.appendRow(out, Arrays.asList(table.year(), table.level(), table.code(), version, cell.measure().indicator(),
                         cell.measure(), cell.unit(), cell.breakdown(), cell.category(),
                         cell.value() == null ? null : cell.value().toPlainString(), cell.masked()));

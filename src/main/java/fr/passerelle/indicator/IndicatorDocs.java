@@ -52,6 +52,21 @@ final class IndicatorDocs {
             the days from that solicitation to the earliest first contact (0 if recorded earlier); the count of such \
             solicitations and their median.
 
+            **Territorial reporting** (young people, same rules): `IN_TRAINING_ON_31_DECEMBER`, \
+            `IN_EMPLOYMENT_ON_31_DECEMBER`, `IN_CEJ_ON_31_DECEMBER` (followed on 31 December and, that day, in education, \
+            training or work-study / in employment by their latest situation update or CEJ exit outcome / in the CEJ); \
+            `HANDOVER_CO_INTERVENTION`, `HANDOVER_RELAY` (a handover of that mode decided in the year); \
+            `SOLICITED_NEVER_REACHED` (a Mission Locale first solicited in the year that has recorded neither first contact \
+            nor registration); `ASE_EXITS` (ASE support ended in the year, not for a transfer) and `LEFT_WITHOUT_SOLUTION` \
+            (among them, neither followed by a Mission Locale, nor in the CEJ, nor in training or employment at the end of \
+            the exit date); `FRAGILITY_ASSESSED` and one `NEED_<criterion>` per fragility criterion found in the year; \
+            `RIGHTS_INFORMED`; `ELIGIBILITY_CHECKED`; `TRAINING_OBLIGATION_REPORTED`.
+
+            **Rates**: `rates` gives 100 × numerator total / denominator total, rounded half up to one decimal; the \
+            indicators over `ASE_YOUNG_PEOPLE_ON_31_DECEMBER` (ratios that may exceed 100), the situations over \
+            `FOLLOWED_ON_31_DECEMBER`, never reached over `SOLICITED`, left without a solution over `ASE_EXITS`. No rate \
+            without denominator; in MASKED views a rate is masked when either total is.
+
             **Access.** A collectivity reads its own figures exactly (level DEPARTEMENT, its code), a Mission Locale \
             its own (level MISSION_LOCALE, its id); any other scope is 403 for them. The reporting role and the \
             platform operator read every level, MASKED. No indicator response ever holds personal data.
@@ -61,8 +76,9 @@ final class IndicatorDocs {
             levels (see the API description). Mission Locale figures carry no breakdown in MASKED views.
 
             **Formats.** JSON, or CSV with `Accept: text/csv` (UTF-8, RFC 4180, header row `year,level,code,version,\
-            indicator,measure,unit,breakdown,category,value,masked`; one row per cell; a masked cell has an empty value \
-            and `masked` true; `version` is empty for live figures).""";
+            indicator,measure,unit,breakdown,category,value,masked`; one row per cell, a rate being a row with breakdown \
+            RATE, unit PERCENT and its denominator as category; a masked cell has an empty value and `masked` true; \
+            `version` is empty for live figures).""";
 
     static final String CSV_EXAMPLE = "year,level,code,version,indicator,measure,unit,breakdown,category,value,masked\r\n"
             + "2025,DEPARTEMENT,33,,1,SOLICITED,YOUNG_PERSON,TOTAL,ALL,42,false\r\n"

@@ -11,6 +11,7 @@ import java.time.Month;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,7 +71,18 @@ final class IndicatorFacts {
     }
 
     private record Spell(LocalDate start, LocalDate end, UUID missionLocale) {
+
+        boolean covers(LocalDate day) {
+            return !day.isBefore(start) && !day.isAfter(end);
+        }
     }
+
+    /** A situation known from a date on: a situation update, or the outcome of a CEJ exit. */
+    private record SituationAt(LocalDate on, EventData.Situation situation) {
+    }
+
+    private static final Set<EventData.Situation> IN_TRAINING = EnumSet.of(EventData.Situation.IN_EDUCATION,
+            EventData.Situation.IN_TRAINING, EventData.Situation.IN_WORK_STUDY);
 
     private enum Joint {
         ATTESTED,
@@ -153,6 +165,9 @@ final class IndicatorFacts {
             Map<UUID, StoredEvent> firstSolicitation = new LinkedHashMap<>();
             Map<UUID, LocalDate> firstContact = new HashMap<>();
             Map<UUID, LocalDate> firstRegistration = new LinkedHashMap<>();
+            Set<UUID> reached = new HashSet<>();
+            List<SituationAt> situations = new ArrayList<>();
+            List<StoredEvent> exits = new ArrayList<>();
             LocalDate cejStart = null;
             UUID cejMissionLocale = null;
             List<Spell> spells = new ArrayList<>();
@@ -187,11 +202,35 @@ final class IndicatorFacts {
                             add(measure, on, step.recorderId(), project.missionLocaleId(), 0, order);
                         }
                     }
-                    case FIRST_CONTACT -> firstContact.merge(missionLocaleOf(step), on, (a, b) -> a.isBefore(b) ? a : b);
+                    case FIRST_CONTACT -> {
+                        firstContact.merge(missionLocaleOf(step), on, (a, b) -> a.isBefore(b) ? a : b);
+                        reached.add(missionLocaleOf(step));
+                    }
                     case MISSION_LOCALE_REGISTERED -> {
                         UUID missionLocale = missionLocaleOf(step);
                         add(Measure.REGISTERED, on, ownerOn(on), missionLocale, 0, order);
                         firstRegistration.merge(missionLocale, on, (a, b) -> a.isBefore(b) ? a : b);
+                        reached.add(missionLocale);
+                    }
+                    case HANDOVER_DECIDED -> {
+                        EventData.HandoverDecided handover = (EventData.HandoverDecided) step.data();
+                        add(handover.mode() == EventData.HandoverMode.CO_INTERVENTION ? Measure.HANDOVER_CO_INTERVENTION
+                                : Measure.HANDOVER_RELAY, on, departementOf(step), missionLocaleOf(step, handover.missionLocaleId()), 0, order);
+                    }
+                    case FRAGILITY_ASSESSED -> {
+                        add(Measure.FRAGILITY_ASSESSED, on, departementOf(step), missionLocaleOf(step, null), 0, order);
+                        for (EventData.FragilityCriterion criterion : ((EventData.FragilityAssessed) step.data()).criteria()) {
+                            add(Measure.need(criterion), on, departementOf(step), missionLocaleOf(step, null), 0, order);
+                        }
+                    }
+                    case RIGHTS_INFORMATION_GIVEN -> add(Measure.RIGHTS_INFORMED, on, departementOf(step), missionLocaleOf(step, null), 0, order);
+                    case ELIGIBILITY_CHECKED -> add(Measure.ELIGIBILITY_CHECKED, on, departementOf(step), missionLocaleOf(step, null), 0, order);
+                    case TRAINING_OBLIGATION_REPORTED -> add(Measure.TRAINING_OBLIGATION_REPORTED, on, ownerOn(on), missionLocaleOf(step), 0, order);
+                    case SITUATION_UPDATED -> situations.add(new SituationAt(on, ((EventData.SituationUpdated) step.data()).situation()));
+                    case ASE_SUPPORT_ENDED -> {
+                        if (((EventData.AseSupportEnded) step.data()).exitReason() != EventData.AseExitReason.TRANSFER_TO_ANOTHER_DEPARTEMENT) {
+                            exits.add(step);
+                        }
                     }
                     case ORIENTATION_DIAGNOSTIC_COMPLETED -> add(Measure.ORIENTATION_DIAGNOSED, on, ownerOn(on), missionLocaleOf(step), 0, order);
                     case CEJ_STARTED -> {
@@ -205,6 +244,12 @@ final class IndicatorFacts {
                         if (cejStart != null) {
                             spells.add(new Spell(cejStart, on, cejMissionLocale));
                             cejStart = null;
+                        }
+                        EventData.CejOutcome outcome = ((EventData.CejEnded) step.data()).outcome();
+                        if (outcome == EventData.CejOutcome.EMPLOYMENT) {
+                            situations.add(new SituationAt(on, EventData.Situation.IN_EMPLOYMENT));
+                        } else if (outcome == EventData.CejOutcome.TRAINING) {
+                            situations.add(new SituationAt(on, EventData.Situation.IN_TRAINING));
                         }
                     }
                     default -> {
@@ -224,15 +269,41 @@ final class IndicatorFacts {
                             (int) Math.min(days, Integer.MAX_VALUE), late);
                 }
             });
+            firstSolicitation.forEach((missionLocale, solicitation) -> {
+                if (!reached.contains(missionLocale)) {
+                    add(Measure.SOLICITED_NEVER_REACHED, solicitation.occurredOn(), solicitation.recorderId(), missionLocale, 0, late);
+                }
+            });
             int lastYearFollowed = birthDate.getYear() + CONTEXT_MAX_AGE;
             firstRegistration.forEach((missionLocale, registeredOn) -> {
                 for (int year = registeredOn.getYear(); year <= lastYearFollowed; year++) {
                     LocalDate endOfYear = LocalDate.of(year, 12, 31);
                     if (shareActiveAtEndOf(missionLocale, endOfYear)) {
-                        add(Measure.FOLLOWED_ON_31_DECEMBER, endOfYear, ownerOn(endOfYear), missionLocale, 0, late);
+                        String owner = ownerOn(endOfYear);
+                        add(Measure.FOLLOWED_ON_31_DECEMBER, endOfYear, owner, missionLocale, 0, late);
+                        EventData.Situation situation = situationOn(situations, endOfYear);
+                        if (IN_TRAINING.contains(situation)) {
+                            add(Measure.IN_TRAINING_ON_31_DECEMBER, endOfYear, owner, missionLocale, 0, late);
+                        } else if (situation == EventData.Situation.IN_EMPLOYMENT) {
+                            add(Measure.IN_EMPLOYMENT_ON_31_DECEMBER, endOfYear, owner, missionLocale, 0, late);
+                        }
+                        if (spells.stream().anyMatch(spell -> spell.covers(endOfYear))) {
+                            add(Measure.IN_CEJ_ON_31_DECEMBER, endOfYear, owner, missionLocale, 0, late);
+                        }
                     }
                 }
             });
+            for (StoredEvent exit : exits) {
+                LocalDate on = exit.occurredOn();
+                add(Measure.ASE_EXITS, on, exit.recorderId(), null, 0, late);
+                boolean followed = firstRegistration.entrySet().stream()
+                        .anyMatch(entry -> !entry.getValue().isAfter(on) && shareActiveAtEndOf(entry.getKey(), on));
+                EventData.Situation situation = situationOn(situations, on);
+                boolean active = IN_TRAINING.contains(situation) || situation == EventData.Situation.IN_EMPLOYMENT;
+                if (!followed && !active && spells.stream().noneMatch(spell -> spell.covers(on))) {
+                    add(Measure.LEFT_WITHOUT_SOLUTION, on, exit.recorderId(), null, 0, late);
+                }
+            }
             for (Spell spell : spells) {
                 beneficiaries(spell, late);
             }
@@ -278,6 +349,23 @@ final class IndicatorFacts {
                     .filter(link -> link.share() == PathwayState.ShareStatus.ACTIVE)
                     .map(PathwayState.MissionLocaleLink::missionLocaleId).collect(Collectors.toSet()))
                     .contains(missionLocale);
+        }
+
+        /** The latest situation known at the end of a day (null if none): situations are in the order they happened. */
+        private static EventData.Situation situationOn(List<SituationAt> situations, LocalDate day) {
+            EventData.Situation latest = null;
+            for (SituationAt situation : situations) {
+                if (situation.on().isAfter(day)) {
+                    break;
+                }
+                latest = situation.situation();
+            }
+            return latest;
+        }
+
+        /** The collectivity a step counts for: the one that recorded it, or for a Mission Locale's step the owner that day. */
+        private String departementOf(StoredEvent step) {
+            return step.recorderKind() == OrganisationKind.DEPARTEMENT ? step.recorderId() : ownerOn(step.occurredOn());
         }
 
         /** The collectivity that owns the pathway on a day: the one that registered it, then each transfer's receiver from its date. */
@@ -384,6 +472,11 @@ final class IndicatorFacts {
 
         private static UUID missionLocaleOf(StoredEvent step) {
             return UUID.fromString(step.recorderId());
+        }
+
+        /** The Mission Locale a step shared by both sides counts for: the one recording it, or the one the collectivity named. */
+        private static UUID missionLocaleOf(StoredEvent step, UUID named) {
+            return step.recorderKind() == OrganisationKind.MISSION_LOCALE ? missionLocaleOf(step) : named;
         }
 
         private static AseStatusBand placement(EventData.Placement placement) {

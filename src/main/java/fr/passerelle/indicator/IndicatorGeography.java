@@ -23,6 +23,7 @@ public class IndicatorGeography {
     private final DepartementService departements;
     private final MissionLocaleService missionsLocales;
     private volatile Map<String, String> regionByDepartement;
+    private volatile Map<String, String> nameByDepartement;
 
     public IndicatorGeography(DepartementService departements, MissionLocaleService missionsLocales) {
         this.departements = departements;
@@ -32,6 +33,17 @@ public class IndicatorGeography {
     /** The region of a collectivity, or null for an unknown code. */
     public String regionOf(String departementCode) {
         return departementCode == null ? null : regions().get(departementCode);
+    }
+
+    /** The name of a collectivity, or null for an unknown code. */
+    String nameOf(String departementCode) {
+        regions();
+        return departementCode == null ? null : nameByDepartement.get(departementCode);
+    }
+
+    /** Every collectivity code, in code order. */
+    List<String> departementCodes() {
+        return regions().keySet().stream().sorted().toList();
     }
 
     boolean isDepartement(String code) {
@@ -73,9 +85,12 @@ public class IndicatorGeography {
         Map<String, String> current = regionByDepartement;
         if (current == null) {
             Map<String, String> loaded = new HashMap<>();
+            Map<String, String> names = new HashMap<>();
             for (DepartementView departement : departements.list(null)) {
                 loaded.put(departement.code(), departement.region().code());
+                names.put(departement.code(), departement.name());
             }
+            nameByDepartement = Map.copyOf(names);
             current = Map.copyOf(loaded);
             regionByDepartement = current;
         }

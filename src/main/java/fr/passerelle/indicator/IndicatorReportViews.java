@@ -66,7 +66,8 @@ public final class IndicatorReportViews {
     public record Change(
             @Schema(required = true) Measure measure,
             @Schema(required = true) Breakdown breakdown,
-            @Schema(maxLength = 32, required = true, description = "ALL, an ASE status or an age band", example = "ACCUEILLI") String category,
+            @Schema(maxLength = 64, required = true, description = "ALL, an ASE status, an age band, or for a rate its denominator measure",
+                    example = "ACCUEILLI") String category,
             @Schema(required = true) Value frozen,
             @Schema(required = true) Value live,
             @Schema(description = "live minus frozen; absent when either is masked or absent", example = "2") BigDecimal delta) {
@@ -78,11 +79,13 @@ public final class IndicatorReportViews {
             @Schema(required = true) boolean masked) {
     }
 
-    @Schema(name = "IndicatorBreakdown", description = "TOTAL, ASE_STATUS, AGE_BAND, or MEDIAN_DAYS (the delay's median)")
+    @Schema(name = "IndicatorBreakdown", description = "TOTAL, ASE_STATUS, AGE_BAND, MEDIAN_DAYS (the delay's median), or "
+            + "RATE (the measure's total over the total of the measure named as category, in percent)")
     public enum Breakdown {
         TOTAL,
         ASE_STATUS,
         AGE_BAND,
-        MEDIAN_DAYS
+        MEDIAN_DAYS,
+        RATE
     }
 }

@@ -94,4 +94,32 @@ public class IndicatorResource {
         }
         return Response.ok(series, MediaType.APPLICATION_JSON_TYPE).build();
     }
+
+    @GET
+    @Path("/departements")
+    @RolesAllowed({Role.Names.REPORTING, Role.Names.ADMIN})
+    @Operation(operationId = "compareDepartements", summary = "Every collectivity's totals and rates of one year, masked",
+            description = "For national readers (the reporting role and the platform operator): each collectivity's totals "
+                    + "and rates, exactly as in its MASKED table of the year (same masks), to compare and rank collectivities. "
+                    + "A collectivity or a Mission Locale gets 403: it reads only its own figures. CSV with `Accept: text/csv`: "
+                    + "the columns of `getIndicators`, the TOTAL and RATE rows of every collectivity.")
+    @APIResponse(responseCode = "200", description = "The collectivities, in code order",
+            headers = @Header(name = "Content-Disposition", description = "For CSV: a file name",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DepartementComparison.class)),
+                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = Csv.MAX_LENGTH), example = IndicatorDocs.CSV_EXAMPLE)})
+    public Response compare(
+            @Parameter(description = "Calendar year, from 2000 to the current year", required = true,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2200"), example = "2025") @QueryParam("year") String year,
+            @Context HttpHeaders headers) {
+        DepartementComparison comparison = service.comparison(caller.get(), year);
+        if (IndicatorMediaTypes.wantsCsv(headers)) {
+            return IndicatorMediaTypes.csv(IndicatorCsv.render(service.departementTables(comparison.year()), null,
+                    cell -> cell.breakdown() == IndicatorReportViews.Breakdown.TOTAL
+                            || cell.breakdown() == IndicatorReportViews.Breakdown.RATE),
+                    "indicators-" + comparison.year() + "-DEPARTEMENTS.csv");
+        }
+        return Response.ok(comparison, MediaType.APPLICATION_JSON_TYPE).build();
+    }
 }

@@ -82,6 +82,32 @@ public class IndicatorService {
                 target.exact() ? IndicatorTable.View.EXACT : IndicatorTable.View.MASKED, years);
     }
 
+    /**
+     * Every collectivity's masked totals and rates of a year, for the reporting role and the platform
+     * operator: the same masks as each collectivity's masked table, so nothing more is published.
+     */
+    public DepartementComparison comparison(Caller caller, String year) {
+        int y = year(year, "year");
+        if (!caller.is(Role.REPORTING) && !caller.is(Role.ADMIN)) {
+            throw ApiException.forbidden("Only national readers compare collectivities.");
+        }
+        MaskedYear figures = masked.get(y);
+        List<DepartementComparison.Entry> entries = new ArrayList<>();
+        for (String code : geography.departementCodes()) {
+            IndicatorTable table = figures.table(Level.DEPARTEMENT, code);
+            entries.add(new DepartementComparison.Entry(code, geography.nameOf(code), geography.regionOf(code),
+                    table.measures().stream().map(measure -> new DepartementComparison.Total(measure.measure(),
+                            measure.total().value(), measure.total().masked())).toList(), table.rates()));
+        }
+        return new DepartementComparison(y, IndicatorTable.View.MASKED, config.maskingThreshold(), entries);
+    }
+
+    /** The masked tables of every collectivity for a year, in code order (for the comparison's CSV). */
+    List<IndicatorTable> departementTables(int year) {
+        MaskedYear figures = masked.get(year);
+        return geography.departementCodes().stream().map(code -> figures.table(Level.DEPARTEMENT, code)).toList();
+    }
+
     /** A collectivity's exact figures, for its annual report; inside the caller's transaction. */
     IndicatorTable exactDepartement(int year, String departementCode) {
         return table(year, new Target(Level.DEPARTEMENT, departementCode, true));

@@ -14,7 +14,9 @@ public record IndicatorTable(
         @Schema(maxLength = 36, required = true, description = "FR, an INSEE region code, a collectivity code or a Mission Locale id", example = "33") String code,
         @Schema(required = true) View view,
         @Schema(minimum = "0", maximum = "1000", description = "Present in MASKED views: counts from 1 to this value are masked", example = "10") Integer maskingThreshold,
-        @Schema(maxItems = 100, required = true, description = "Every measure that exists at this level, in a fixed order") List<Figures> measures) {
+        @Schema(maxItems = 100, required = true, description = "Every measure that exists at this level, in a fixed order") List<Figures> measures,
+        @Schema(maxItems = 100, description = "The rates that exist at this level, in a fixed order (absent from report versions frozen "
+                + "before rates were published)") List<RateCell> rates) {
 
     @Schema(name = "IndicatorView", description = "EXACT: a collectivity's or Mission Locale's own figures; MASKED: with "
             + "small-cell protection, for everyone else")
@@ -60,6 +62,20 @@ public record IndicatorTable(
     public record AgeCell(
             @Schema(required = true) AgeBand ageBand,
             @Schema(minimum = "0", maximum = "10000000", description = "Absent when masked", example = "12") Long value,
+            @Schema(required = true) boolean masked) {
+    }
+
+    /**
+     * A rate: the numerator's total over the denominator's, in percent, rounded half up to one decimal.
+     * In a MASKED view it is masked whenever either total is.
+     */
+    @Schema(name = "IndicatorRate", description = "100 × numerator total / denominator total, rounded half up to one decimal "
+            + "(e.g. 2 of 3: 66.7). A ratio of two published totals: it may exceed 100 when the numerator is not a subset of "
+            + "the denominator (see the API description). Masked when either total is masked; absent without denominator (0).")
+    public record RateCell(
+            @Schema(required = true) Measure numerator,
+            @Schema(required = true) Measure denominator,
+            @Schema(description = "Absent when masked or when the denominator is 0", example = "12.5") BigDecimal percent,
             @Schema(required = true) boolean masked) {
     }
 

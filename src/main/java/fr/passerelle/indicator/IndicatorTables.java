@@ -52,7 +52,17 @@ final class IndicatorTables {
             }
             figures.add(new IndicatorTable.Figures(measure, measure.indicator(), measure.unit(), total, statuses, ages, median));
         }
+        List<IndicatorTable.RateCell> rates = new ArrayList<>();
+        for (Rate rate : Rate.values()) {
+            if (!rate.existsAt(level)) {
+                continue;
+            }
+            boolean masked = masks.masked(rate.numerator(), ScopeCounts.TOTAL) || masks.masked(rate.denominator(), ScopeCounts.TOTAL);
+            rates.add(new IndicatorTable.RateCell(rate.numerator(), rate.denominator(), masked ? null
+                    : Rate.percent(counts.category(rate.numerator(), ScopeCounts.TOTAL), counts.category(rate.denominator(),
+                            ScopeCounts.TOTAL)), masked));
+        }
         return new IndicatorTable(year, level, code, maskedView ? IndicatorTable.View.MASKED : IndicatorTable.View.EXACT,
-                threshold, figures);
+                threshold, figures, rates);
     }
 }

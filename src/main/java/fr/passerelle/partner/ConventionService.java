@@ -50,6 +50,13 @@ public class ConventionService {
         return rows.stream().map(entity -> ConventionView.of(entity, today)).toList();
     }
 
+    /** Every local convention of a collectivity, oldest start first, for its progress review (the caller's access is checked there). */
+    @Transactional
+    public List<ConventionView> ofDepartement(String departementCode) {
+        LocalDate today = today();
+        return conventions.visible(departementCode, null).stream().map(entity -> ConventionView.of(entity, today)).toList();
+    }
+
     @Transactional
     public Optional<Versioned<ConventionView>> get(Caller caller, UUID id) {
         return conventions.findByIdOptional(id)

@@ -28,7 +28,7 @@ public final class EventData {
         FirstContact.class, MissionLocaleRegistered.class, MissionLocaleReferenceLinked.class, ReviewHeld.class,
         OrientationDiagnosticCompleted.class, AutonomyProjectRecorded.class, HandoverDecided.class, CejProposed.class,
         CejStarted.class, CejEnded.class, RightsInformationGiven.class, EligibilityChecked.class, FragilityAssessed.class,
-        TrainingObligationReported.class, ConsentRecorded.class, ConsentWithdrawn.class, ShareEnded.class, PathwayTransferred.class,
+        TrainingObligationReported.class, SituationUpdated.class, ConsentRecorded.class, ConsentWithdrawn.class, ShareEnded.class, PathwayTransferred.class,
         JointStepConfirmed.class, JointStepDisputed.class, IdentityRectified.class, PathwayErased.class, EventRetracted.class})
     public interface Payload {
     }
@@ -151,6 +151,26 @@ public final class EventData {
         NOT_REACHABLE,
         REFUSED_SUPPORT,
         DROPPED_OUT,
+        OTHER
+    }
+
+    /**
+     * The young person's situation as a Mission Locale knows it (no free text): in education, training
+     * or work-study, employed, looking for a job or training, without activity, or other.
+     */
+    public enum Situation {
+        /** School, university (scolarité). */
+        IN_EDUCATION,
+        /** Vocational training (formation professionnelle). */
+        IN_TRAINING,
+        /** Apprenticeship or professionalisation contract (alternance). */
+        IN_WORK_STUDY,
+        /** In employment, whatever the contract. */
+        IN_EMPLOYMENT,
+        /** Looking for a job or a training. */
+        SEEKING_EMPLOYMENT_OR_TRAINING,
+        /** Neither in education, employment or training nor looking for them. */
+        WITHOUT_ACTIVITY,
         OTHER
     }
 
@@ -286,6 +306,11 @@ public final class EventData {
     @Schema(name = "TrainingObligationReportedData", description = "A Mission Locale reports a 16-17 year old NEET's "
             + "non-compliance with the training obligation to the département.")
     public record TrainingObligationReported(@Schema(required = true) @NotNull TrainingObligationReason reason) implements Payload {
+    }
+
+    @Schema(name = "SituationUpdatedData", description = "A Mission Locale records the young person's situation on a date; "
+            + "it stands until the next situation update.")
+    public record SituationUpdated(@Schema(required = true) @NotNull Situation situation) implements Payload {
     }
 
     @Schema(name = "ConsentRecordedData", description = "The young person agrees to their pathway being shared with the Missions Locales the département solicits.")

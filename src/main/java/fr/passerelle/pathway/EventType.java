@@ -32,6 +32,7 @@ public enum EventType {
     ELIGIBILITY_CHECKED("eligibility.checked.v1", Recorder.BOTH, EventData.EligibilityChecked.class, Step.SHARED_STEP),
     FRAGILITY_ASSESSED("fragility.assessed.v1", Recorder.BOTH, EventData.FragilityAssessed.class, Step.SHARED_STEP),
     TRAINING_OBLIGATION_REPORTED("training-obligation.reported.v1", Recorder.MISSION_LOCALE, EventData.TrainingObligationReported.class, Step.MISSION_LOCALE_STEP),
+    SITUATION_UPDATED("mission-locale.situation-updated.v1", Recorder.MISSION_LOCALE, EventData.SituationUpdated.class, Step.MISSION_LOCALE_STEP),
     CONSENT_RECORDED("consent.recorded.v1", Recorder.BOTH, EventData.ConsentRecorded.class, Step.SHARED_STEP),
     CONSENT_WITHDRAWN("consent.withdrawn.v1", Recorder.BOTH, EventData.ConsentWithdrawn.class, Step.SHARED_STEP),
     SHARE_ENDED("mission-locale.share-ended.v1", Recorder.BOTH, EventData.ShareEnded.class, Step.SHARED_STEP),

@@ -191,6 +191,7 @@ final class PathwayFold {
         private LocalDate rightsInformedOn;
         private PathwayState.Eligibility eligibility;
         private final List<LocalDate> trainingObligationReports = new ArrayList<>();
+        private PathwayState.Situation situation;
         private final List<PathwayState.Transfer> transfers = new ArrayList<>();
         private final Set<String> formerOwners = new HashSet<>();
 
@@ -274,6 +275,8 @@ final class PathwayFold {
                 case FRAGILITY_ASSESSED -> fragility = new PathwayState.Fragility(on,
                         ((EventData.FragilityAssessed) event.data()).criteria());
                 case TRAINING_OBLIGATION_REPORTED -> trainingObligationReports.add(on);
+                case SITUATION_UPDATED -> situation = new PathwayState.Situation(
+                        ((EventData.SituationUpdated) event.data()).situation(), on, UUID.fromString(event.recorderId()));
                 case CONSENT_RECORDED -> {
                     consent = PathwayState.ConsentStatus.GIVEN;
                     consentSince = on;
@@ -367,7 +370,7 @@ final class PathwayFold {
                     handover,
                     new PathwayState.Cej(cejStatus, cejProposedOn, cejDecision, cejRefusalReason, cejStartedOn, cejEndedOn, cejOutcome),
                     new PathwayState.Consent(consent, consentSince),
-                    fragility, rightsInformedOn, eligibility, List.copyOf(trainingObligationReports), List.copyOf(transfers));
+                    fragility, rightsInformedOn, eligibility, List.copyOf(trainingObligationReports), situation, List.copyOf(transfers));
         }
     }
 

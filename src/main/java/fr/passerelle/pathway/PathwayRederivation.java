@@ -48,7 +48,7 @@ public class PathwayRederivation {
         this.clock = clock;
     }
 
-    /** Since V9, a transfer ends the shares the former owner solicited: the pathways transferred before are derived again. */
+    /** Since V14, a transfer ends the shares the former owner solicited: the pathways transferred before are derived again. */
     @Transactional
     @TransactionConfiguration(timeout = HOUR)
     void rederiveIfRequired(@Observes StartupEvent startup) {

@@ -24,6 +24,7 @@ public record PathwayState(
         @Schema(description = "Latest date the young person was informed of their rights") LocalDate rightsInformedOn,
         @Schema(description = "Latest eligibility check") Eligibility eligibility,
         @Schema(maxItems = 1000, required = true, description = "Dates of training-obligation reports") List<LocalDate> trainingObligationReports,
+        @Schema(description = "Latest situation recorded by a Mission Locale") Situation situation,
         @Schema(maxItems = 1000, required = true, description = "Transfers between collectivities, oldest first") List<Transfer> transfers) {
 
     public enum AseStatus {
@@ -153,6 +154,13 @@ public record PathwayState(
     public record Eligibility(
             @Schema(required = true) LocalDate checkedOn,
             @Schema(maxItems = 20, required = true) List<EventData.SchemeEligibility> schemes) {
+    }
+
+    @Schema(name = "LatestSituation", description = "The young person's latest situation as a Mission Locale recorded it")
+    public record Situation(
+            @Schema(required = true) EventData.Situation situation,
+            @Schema(required = true, description = "Date of the situation update") LocalDate since,
+            @Schema(required = true, description = "The Mission Locale that recorded it") UUID missionLocaleId) {
     }
 
     @Schema(name = "Transfer")

@@ -289,6 +289,19 @@ public class PathwayStepResource {
     }
 
     @POST
+    @Path("/situations")
+    @RolesAllowed(Role.Names.MISSION_LOCALE)
+    @Audited(Purpose.PATHWAY_FOLLOW_UP)
+    @Operation(operationId = "recordSituation", summary = "The Mission Locale records the young person's situation "
+            + "(education, training, work-study, employment, ...)")
+    public Response situation(@PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = KEY) @HeaderParam(IdempotencyService.HEADER) String key,
+            @Valid @NotNull StepRequest<EventData.SituationUpdated> body, @Context UriInfo uri) {
+        return record(id, EventType.SITUATION_UPDATED, body, ifMatch, false, key, uri);
+    }
+
+    @POST
     @Path("/consents")
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
     @Audited(Purpose.PATHWAY_FOLLOW_UP)

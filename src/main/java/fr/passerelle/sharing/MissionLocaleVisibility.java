@@ -86,7 +86,19 @@ final class MissionLocaleVisibility {
                 project != null && missionLocaleId.equals(project.missionLocaleId()) ? project : null,
                 handover != null && missionLocaleId.equals(handover.missionLocaleId()) ? handover : null,
                 state.cej(), state.consent(), state.fragility(), state.rightsInformedOn(), state.eligibility(),
-                state.trainingObligationReports());
+                state.trainingObligationReports(), situation(history, missionLocaleId));
+    }
+
+    /** The latest situation this Mission Locale recorded: another one's would name it. */
+    static PathwayState.Situation situation(PathwayHistory history, UUID missionLocaleId) {
+        PathwayState.Situation latest = null;
+        for (StoredEvent step : history.steps()) {
+            if (step.type() == EventType.SITUATION_UPDATED && step.recordedBy(OrganisationKind.MISSION_LOCALE, missionLocaleId.toString())) {
+                latest = new PathwayState.Situation(((EventData.SituationUpdated) step.data()).situation(), step.occurredOn(),
+                        missionLocaleId);
+            }
+        }
+        return latest;
     }
 
     /**

@@ -19,7 +19,8 @@ public record SharedState(
         PathwayState.Fragility fragility,
         LocalDate rightsInformedOn,
         PathwayState.Eligibility eligibility,
-        @Schema(maxItems = 1000, required = true) List<LocalDate> trainingObligationReports) {
+        @Schema(maxItems = 1000, required = true) List<LocalDate> trainingObligationReports,
+        @Schema(description = "The latest situation this Mission Locale recorded") PathwayState.Situation situation) {
 
     @Schema(name = "AseSummary", description = "Whether ASE support runs, and the young-adult contract")
     public record AseSummary(

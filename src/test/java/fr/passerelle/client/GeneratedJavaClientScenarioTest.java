@@ -69,6 +69,8 @@ import fr.passerelle.client.model.Scheme;
 import fr.passerelle.client.model.SchemeEligibility;
 import fr.passerelle.client.model.ShareEndReason;
 import fr.passerelle.client.model.ShareEndedData;
+import fr.passerelle.client.model.Situation;
+import fr.passerelle.client.model.SituationUpdatedData;
 import fr.passerelle.client.model.TrainingObligationReason;
 import fr.passerelle.client.model.TrainingObligationReportedData;
 import fr.passerelle.client.model.YoungPerson;
@@ -198,6 +200,7 @@ class GeneratedJavaClientScenarioTest {
         missionLocaleSteps.put("fragility.assessed.v1", new FragilityAssessedData().criteria(List.of()));
         missionLocaleSteps.put("training-obligation.reported.v1", new TrainingObligationReportedData()
                 .reason(TrainingObligationReason.NOT_REACHABLE));
+        missionLocaleSteps.put("mission-locale.situation-updated.v1", new SituationUpdatedData().situation(Situation.IN_WORK_STUDY));
         missionLocaleSteps.put("consent.recorded.v1", NO_FIELDS);
         missionLocaleSteps.put("joint-step.confirmed.v1", new JointStepConfirmedData().eventId(departementIds.get("review.held.v1")));
         Map<String, UUID> missionLocaleIds = pushAll(missionLocaleEvents, pathway, missionLocaleSteps, "MISSION_LOCALE");

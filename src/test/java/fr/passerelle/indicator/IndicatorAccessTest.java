@@ -153,6 +153,11 @@ class IndicatorAccessTest {
                 .filter(fields -> fields.get(5).equals("SOLICITED") && fields.get(7).equals("TOTAL")).findFirst().orElseThrow();
         assertEquals("", hidden.get(9));
         assertEquals("true", hidden.get(10));
+        List<String> hiddenRate = Csv.parse(masked.asString()).stream().map(Csv.Row::fields)
+                .filter(fields -> fields.get(5).equals("SOLICITED") && fields.get(7).equals("RATE")).findFirst().orElseThrow();
+        assertEquals(List.of("ASE_YOUNG_PEOPLE_ON_31_DECEMBER", "", "true"), hiddenRate.subList(8, 11),
+                "a rate whose numerator is masked is masked");
+        assertEquals("PERCENT", hiddenRate.get(6));
 
         Response series = given().auth().oauth2(Tokens.departement("66")).accept("text/csv").queryParam("from", YEAR - 1)
                 .queryParam("to", YEAR).get("/api/v1/indicators/series");
@@ -187,8 +192,8 @@ class IndicatorAccessTest {
             }
         }
         Map<String, Object> table = responses.get(0).jsonPath().getMap("$");
-        assertEquals(Set.of("year", "level", "code", "view", "measures"), table.keySet());
+        assertEquals(Set.of("year", "level", "code", "view", "measures", "rates"), table.keySet());
         given().auth().oauth2(Tokens.departement("66")).queryParam("year", YEAR).get("/api/v1/indicators").then()
-                .body("measures", hasSize(14));
+                .body("measures", hasSize(34));
     }
 }

@@ -2,6 +2,7 @@ package fr.passerelle.indicator;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.passerelle.support.Directory;
@@ -30,9 +31,10 @@ import org.junit.jupiter.api.Test;
  * masks as the single-year tables, so two downloads never combine into more.
  * <p>
  * The data: in Grand Est (written only by this test), collectivity 08 solicits 3 young people,
- * 10 solicits 12 and 51 solicits 1, each through a Mission Locale of its own. Without secondary
- * masking, region 44 (16) minus 10 (12) minus 51 would give 08. A second test differences two
- * releases of one year.
+ * 10 solicits 12 and 51 solicits 1, each through a Mission Locale of its own, which finds each a
+ * housing need (a territorial measure, as is never reached). Without secondary masking, region 44
+ * (16) minus 10 (12) minus 51 would give 08. Every rate is masked exactly when its numerator or
+ * denominator total is. A second test differences two releases of one year.
  */
 @QuarkusTest
 class IndicatorDifferencingAttackTest {
@@ -45,7 +47,13 @@ class IndicatorDifferencingAttackTest {
         int year = IndicatorFixtures.pastYear() - 1;
         Map<String, Integer> solicited = Map.of("08", 3, "10", 12, "51", 1);
         for (Map.Entry<String, Integer> entry : solicited.entrySet()) {
-            solicitYoungPeople(year, entry.getKey(), Directory.newMissionLocale(entry.getKey()), entry.getValue());
+            UUID missionLocale = Directory.newMissionLocale(entry.getKey());
+            for (int i = 0; i < entry.getValue(); i++) {
+                UUID pathway = IndicatorFixtures.register(entry.getKey(), IndicatorFixtures.on(year - 16, 1, 2 + i));
+                IndicatorFixtures.solicit(entry.getKey(), pathway, missionLocale, IndicatorFixtures.on(year, 3, 1 + i));
+                IndicatorFixtures.step(Tokens.missionLocale(missionLocale), pathway, "fragility-assessments",
+                        IndicatorFixtures.on(year, 4, 1 + i), Map.of("criteria", List.of("HOUSING")));
+            }
         }
         assertEquals(3, IndicatorFixtures.total(IndicatorFixtures.own("08", year), "SOLICITED"), "the collectivity sees its own count");
 
@@ -58,6 +66,15 @@ class IndicatorDifferencingAttackTest {
         assertTrue(masked(tables.get("DEPARTEMENT/51"), "SOLICITED", "TOTAL"));
         assertTrue(masked(tables.get("DEPARTEMENT/10"), "SOLICITED", "TOTAL") || masked(tables.get("REGION/44"), "SOLICITED", "TOTAL"),
                 "region 44 minus 10 minus 51 would otherwise give 08");
+        assertTrue(masked(tables.get("DEPARTEMENT/08"), "NEED_HOUSING", "TOTAL"), "territorial measures are masked alike");
+        assertTrue(masked(tables.get("DEPARTEMENT/08"), "SOLICITED_NEVER_REACHED", "TOTAL"));
+        tables.forEach((scope, table) -> rates(table).forEach(rate -> {
+            boolean hidden = masked(table, (String) rate.get("numerator"), "TOTAL") || masked(table, (String) rate.get("denominator"), "TOTAL");
+            assertEquals(hidden, rate.get("masked"), scope + " " + rate);
+            if (hidden) {
+                assertFalse(rate.containsKey("percent"), scope + " " + rate);
+            }
+        }));
 
         int maskedCells = 0;
         for (String measure : measures(tables.get("NATION/FR"))) {
@@ -241,6 +258,11 @@ class IndicatorDifferencingAttackTest {
     private static List<String> measures(Map<String, Object> table) {
         return new ArrayList<>(new TreeSet<>(((List<Map<String, Object>>) table.get("measures")).stream()
                 .map(figures -> (String) figures.get("measure")).toList()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rates(Map<String, Object> table) {
+        return (List<Map<String, Object>>) table.get("rates");
     }
 
     private static boolean masked(Map<String, Object> table, String measure, String category) {

@@ -121,6 +121,19 @@ final class IndicatorFixtures {
                 + band + "' }.value");
     }
 
+    /** The percent of the rate whose numerator is the measure; null when absent (masked or denominator 0). */
+    static Float rate(JsonPath table, String numerator) {
+        return table.get("rates.find { it.numerator == '" + numerator + "' }.percent");
+    }
+
+    static boolean rateMasked(JsonPath table, String numerator) {
+        return table.getBoolean("rates.find { it.numerator == '" + numerator + "' }.masked");
+    }
+
+    static boolean masked(JsonPath table, String measure) {
+        return table.getBoolean("measures.find { it.measure == '" + measure + "' }.total.masked");
+    }
+
     static Float median(JsonPath table) {
         return table.get("measures.find { it.measure == 'FIRST_CONTACT_DELAY' }.medianDays.value");
     }

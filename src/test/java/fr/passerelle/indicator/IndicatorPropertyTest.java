@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Property: whatever the stream of events (late, corrected, retracted, confirmed, disputed,
  * transferred, in batches of any size), the counts kept incrementally equal a recomputation from
- * scratch. Streams are random with a fixed seed, written straight to the write service; many
+ * scratch, for the indicators and the territorial measures (situations, handovers, fragilities,
+ * rights, eligibility, training-obligation reports, ASE exits and restarts). Streams are random with a fixed seed, written straight to the write service; many
  * events are rejected by the rules, as they would be in real life. Uses the collectivities of
  * Normandie (14, 27, 50, 61, 76), which no other test writes to.
  */
@@ -136,6 +139,15 @@ class IndicatorPropertyTest {
         assertTrue(verification.consistent(), () -> "differences: " + verification.differences().subList(0,
                 Math.min(20, verification.differences().size())));
         assertTrue(verification.cells() > 0);
+        Set<String> measures = new TreeSet<>();
+        for (int year = today.getYear() - 5; year <= today.getYear(); year++) {
+            recomputation.storedYear(year).keySet().stream().filter(key -> key.contains("|DEPARTEMENT|"))
+                    .map(key -> key.split("\\|")[3]).forEach(measures::add);
+        }
+        for (String territorial : List.of("HANDOVER_CO_INTERVENTION", "HANDOVER_RELAY", "FRAGILITY_ASSESSED", "RIGHTS_INFORMED",
+                "ELIGIBILITY_CHECKED", "TRAINING_OBLIGATION_REPORTED", "ASE_EXITS", "SOLICITED_NEVER_REACHED")) {
+            assertTrue(measures.contains(territorial), () -> "the streams should exercise " + territorial + ", saw " + measures);
+        }
     }
 
     /** A random action on one young person: {caller, submission, young person}, or null. */
@@ -148,8 +160,8 @@ class IndicatorPropertyTest {
                 : young.solicited.get(random.nextInt(young.solicited.size()));
         Caller ml = missionLocale(missionLocale);
         List<Recorded> mine = recorded.stream().filter(event -> event.pathway().equals(young.pathway)).toList();
-        int choice = random.nextInt(25);
-        if (choice >= 22) {
+        int choice = random.nextInt(31);
+        if (choice >= 28) {
             choice = 9;
         }
         switch (choice) {
@@ -196,10 +208,11 @@ class IndicatorPropertyTest {
             case 11:
                 return submit(ml, young, EventType.CEJ_STARTED, on, new EventData.CejStarted(), null);
             case 12:
-                return submit(ml, young, EventType.CEJ_ENDED, on, new EventData.CejEnded(EventData.CejOutcome.TRAINING), null);
+                return submit(ml, young, EventType.CEJ_ENDED, on, new EventData.CejEnded(pick(random, EventData.CejOutcome.values())), null);
             case 13:
                 return random.nextBoolean()
-                        ? submit(owner, young, EventType.ASE_SUPPORT_ENDED, on, new EventData.AseSupportEnded(EventData.AseExitReason.MAJORITY), null)
+                        ? submit(owner, young, EventType.ASE_SUPPORT_ENDED, on,
+                                new EventData.AseSupportEnded(pick(random, EventData.AseExitReason.values())), null)
                         : submit(owner, young, EventType.ASE_SUPPORT_CHANGED, on, new EventData.AseSupportChanged(
                                 EventData.Placement.A_DOMICILE, EventData.Measure.ADMINISTRATIVE, true), null);
             case 14:
@@ -215,6 +228,37 @@ class IndicatorPropertyTest {
                 String to = DEPARTEMENTS.get(random.nextInt(DEPARTEMENTS.size()));
                 return submit(owner, young, EventType.PATHWAY_TRANSFERRED, on, new EventData.PathwayTransferred(to), null);
             }
+            case 22:
+                return submit(ml, young, EventType.SITUATION_UPDATED, on, new EventData.SituationUpdated(pick(random, EventData.Situation.values())),
+                        null);
+            case 23: {
+                EventData.HandoverMode mode = pick(random, EventData.HandoverMode.values());
+                return random.nextBoolean()
+                        ? submit(owner, young, EventType.HANDOVER_DECIDED, on, new EventData.HandoverDecided(mode, missionLocale), null)
+                        : submit(ml, young, EventType.HANDOVER_DECIDED, on, new EventData.HandoverDecided(mode, null), null);
+            }
+            case 24: {
+                List<EventData.FragilityCriterion> criteria = new ArrayList<>();
+                for (EventData.FragilityCriterion criterion : EventData.FragilityCriterion.values()) {
+                    if (random.nextInt(3) == 0) {
+                        criteria.add(criterion);
+                    }
+                }
+                return submit(random.nextBoolean() ? owner : ml, young, EventType.FRAGILITY_ASSESSED, on,
+                        new EventData.FragilityAssessed(criteria), null);
+            }
+            case 25:
+                return random.nextBoolean()
+                        ? submit(random.nextBoolean() ? owner : ml, young, EventType.RIGHTS_INFORMATION_GIVEN, on,
+                                new EventData.RightsInformationGiven(List.of(EventData.RightsTopic.HOUSING)), null)
+                        : submit(random.nextBoolean() ? owner : ml, young, EventType.ELIGIBILITY_CHECKED, on,
+                                new EventData.EligibilityChecked(List.of(new EventData.SchemeEligibility(EventData.Scheme.CEJ, true))), null);
+            case 26:
+                return submit(ml, young, EventType.TRAINING_OBLIGATION_REPORTED, on,
+                        new EventData.TrainingObligationReported(EventData.TrainingObligationReason.DROPPED_OUT), null);
+            case 27:
+                return submit(owner, young, EventType.ASE_SUPPORT_STARTED, on, new EventData.AseSupportStarted(
+                        EventData.Placement.ACCUEILLI, EventData.Measure.ADMINISTRATIVE, true), null);
             case 17, 18: {
                 List<Recorded> retractable = mine.stream().filter(event -> event.type() != EventType.PATHWAY_TRANSFERRED
                         && event.type() != EventType.EVENT_RETRACTED && event.type() != EventType.EVENT_CORRECTED).toList();
@@ -240,6 +284,10 @@ class IndicatorPropertyTest {
                 return new Object[] {target.recorder(), correction, who};
             }
         }
+    }
+
+    private static <T> T pick(Random random, T[] values) {
+        return values[random.nextInt(values.length)];
     }
 
     private static Object[] submit(Caller caller, Young young, EventType type, LocalDate on, EventData.Payload data, UUID target) {

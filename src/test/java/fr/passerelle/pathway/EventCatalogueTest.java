@@ -123,6 +123,8 @@ class EventCatalogueTest {
                 (f, side) -> Map.of("criteria", List.of("MOBILITY")), step("POST", "fragility-assessments", false)));
         EXAMPLES.put(EventType.TRAINING_OBLIGATION_REPORTED, Example.of(
                 (f, side) -> Map.of("reason", "DROPPED_OUT"), step("POST", "training-obligation-reports", false)));
+        EXAMPLES.put(EventType.SITUATION_UPDATED, Example.of(
+                (f, side) -> Map.of("situation", "IN_WORK_STUDY"), step("POST", "situations", false)));
         EXAMPLES.put(EventType.CONSENT_RECORDED, Example.of((f, side) -> Map.of(), step("POST", "consents", false)));
         EXAMPLES.put(EventType.CONSENT_WITHDRAWN, Example.of((f, side) -> Map.of(), step("POST", "consent-withdrawals", false)));
         EXAMPLES.put(EventType.SHARE_ENDED, Example.of(

@@ -112,6 +112,7 @@ class SecurityTest {
             row("recordCejEntry", Scope.OWNED, Set.of(MISSION_LOCALE)),
             row("recordCejExit", Scope.OWNED, Set.of(MISSION_LOCALE)),
             row("reportTrainingObligation", Scope.OWNED, Set.of(MISSION_LOCALE)),
+            row("recordSituation", Scope.OWNED, Set.of(MISSION_LOCALE)),
             row("recordHandoverDecision", Scope.OWNED, Set.of(DEPARTEMENT, MISSION_LOCALE)),
             row("recordCejProposal", Scope.OWNED, Set.of(DEPARTEMENT, MISSION_LOCALE)),
             row("recordRightsInformation", Scope.OWNED, Set.of(DEPARTEMENT, MISSION_LOCALE)),
@@ -146,6 +147,8 @@ class SecurityTest {
             row("freezeReport", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, ADMIN)),
             row("getReportVersion", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, REPORTING, ADMIN)),
             row("previewReport", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, ADMIN)),
+            row("compareDepartements", Scope.PLATFORM, Set.of(REPORTING, ADMIN)),
+            row("getProgressReview", Scope.CALLERS_OWN, Set.of(DEPARTEMENT, REPORTING, ADMIN)),
             row("searchOffers", Scope.PLATFORM, EVERY_ROLE),
             row("exportOffers", Scope.PLATFORM, EVERY_ROLE),
             row("getOffer", Scope.PLATFORM, EVERY_ROLE),
@@ -192,6 +195,7 @@ class SecurityTest {
             case "recordOrientationDiagnostic" -> step(Map.of("duringReview", false));
             case "recordCejExit" -> step(Map.of("outcome", "EMPLOYMENT"));
             case "reportTrainingObligation" -> step(Map.of("reason", "OTHER"));
+            case "recordSituation" -> step(Map.of("situation", "IN_EMPLOYMENT"));
             case "recordHandoverDecision" -> step(Map.of("mode", "RELAY", "missionLocaleId", missionLocale));
             case "recordCejProposal" -> step(Map.of("decision", "PENDING"));
             case "recordRightsInformation" -> step(Map.of("topics", List.of("HOUSING")));
@@ -305,7 +309,7 @@ class SecurityTest {
                 id = (MISSION_LOCALE.equals(role) ? missionLocaleWebhook : departementWebhook).toString();
             } else if (template.startsWith("/api/v1/missions-locales/")) {
                 id = missionLocale.toString();
-            } else if (template.startsWith("/api/v1/indicator-reports/")) {
+            } else if (template.startsWith("/api/v1/indicator-reports/") || template.startsWith("/api/v1/progress-reviews/")) {
                 return template.replace("{departementCode}", DEPARTEMENT_CODE)
                         .replace("{year}", Integer.toString(Pathways.today().getYear() - 1)).replace("{version}", "1");
             } else {

@@ -403,6 +403,35 @@ class SharingTest {
     }
 
     @Test
+    void aSituationIsSeenByTheDepartementAndTheMissionLocaleThatRecordedItButNotByAnotherOne() {
+        UUID pathway = Pathways.register(DEPARTEMENT);
+        UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
+        UUID other = Directory.newMissionLocale(DEPARTEMENT);
+        Pathways.solicit(DEPARTEMENT, pathway, missionLocale);
+        Pathways.solicit(DEPARTEMENT, pathway, other);
+        String token = Tokens.missionLocale(missionLocale);
+        String otherToken = Tokens.missionLocale(other);
+        Pathways.step(token, pathway, "situations", TODAY.minusDays(3), Map.of("situation", "SEEKING_EMPLOYMENT_OR_TRAINING"))
+                .statusCode(201);
+        Pathways.step(token, pathway, "situations", TODAY, Map.of("situation", "IN_WORK_STUDY")).statusCode(201);
+
+        departementView(pathway)
+                .body("state.situation.situation", equalTo("IN_WORK_STUDY"))
+                .body("state.situation.since", equalTo(TODAY.toString()))
+                .body("state.situation.missionLocaleId", equalTo(missionLocale.toString()));
+        shared(token, pathway).statusCode(200)
+                .body("state.situation.situation", equalTo("IN_WORK_STUDY"));
+        timeline(token, pathway).statusCode(200).body("type", hasItem("mission-locale.situation-updated.v1"));
+        String otherView = shared(otherToken, pathway).statusCode(200).body("state.situation", nullValue()).extract().asString();
+        String otherTimeline = timeline(otherToken, pathway).statusCode(200).extract().asString();
+        for (String json : List.of(otherView, otherTimeline)) {
+            assertFalse(json.contains("situation-updated"), json);
+            assertFalse(json.contains("IN_WORK_STUDY"), json);
+            assertFalse(json.contains(missionLocale.toString()), json);
+        }
+    }
+
+    @Test
     void aListCursorNotIssuedHereIs400() {
         String token = Tokens.missionLocale(Directory.newMissionLocale(DEPARTEMENT));
         for (String garbage : List.of(Cursor.encode("yesterday", UUID.randomUUID().toString()),
