@@ -71,7 +71,7 @@ public class ProgressReviewResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@Parameter(example = "33", schema = @Schema(type = SchemaType.STRING, maxLength = 3)) @PathParam("departementCode") String departementCode,
             @Parameter(example = "2025", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2200")) @PathParam("year") int year,
-            @Parameter(description = "json, csv or pdf; overrides Accept", schema = @Schema(enumeration = {"json", "csv", "pdf"}))
+            @Parameter(description = "json, csv or pdf; overrides Accept", schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "pdf"}))
             @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         ProgressReview review = service.review(caller.get(), departementCode, year);

@@ -67,7 +67,7 @@ public class OfferResource {
             @Parameter(description = "Part of the title or description, case-insensitive") @QueryParam("q") String q,
             @Parameter(description = "Only offers valid on this day") @QueryParam("validOn") LocalDate validOn,
             @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500"))
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50", minimum = "1", maximum = "500"))
             @QueryParam("limit") Integer limit) {
         return service.search(new OfferService.Filter(theme, commune, epci, owner, q, validOn), cursor, pages.limit(limit));
     }

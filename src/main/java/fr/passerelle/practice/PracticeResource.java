@@ -67,7 +67,7 @@ public class PracticeResource {
             @Parameter(description = "The author: collectivity code, Mission Locale id or regional association code")
             @QueryParam("author") String author,
             @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(defaultValue = "50", minimum = "1", maximum = "500"))
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "50", minimum = "1", maximum = "500"))
             @QueryParam("limit") Integer limit) {
         return service.search(caller.get(), new PracticeService.Filter(theme, departement, region, q, status, author), cursor,
                 pages.limit(limit));

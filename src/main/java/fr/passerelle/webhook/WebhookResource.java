@@ -96,7 +96,8 @@ public class WebhookResource {
     @Path("/{id}/approval")
     @RolesAllowed(Role.Names.ADMIN)
     @Operation(operationId = "approveWebhook", summary = "Approve a webhook endpoint (platform operator)")
-    @APIResponse(responseCode = "200", description = "Active")
+    @APIResponse(responseCode = "200", description = "Active", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response approve(@PathParam("id") UUID id,
@@ -110,7 +111,8 @@ public class WebhookResource {
     @Path("/{id}/deactivation")
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE, Role.Names.ADMIN})
     @Operation(operationId = "disableWebhook", summary = "Stop deliveries to a webhook")
-    @APIResponse(responseCode = "200", description = "Disabled")
+    @APIResponse(responseCode = "200", description = "Disabled", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response disable(@PathParam("id") UUID id,
             @Parameter(description = IdempotencyService.KEY_DESCRIPTION) @HeaderParam(IdempotencyService.HEADER) String key,
