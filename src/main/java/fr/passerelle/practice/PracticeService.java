@@ -85,7 +85,9 @@ public class PracticeService {
     @Transactional
     public Versioned<PracticeView> get(Caller caller, UUID id) {
         PracticeSheet sheet = visible(caller, id);
-        return new Versioned<>(view(caller, sheet, sheets.version(id, shownVersion(caller, sheet))), sheet.version);
+        // A reader's tag follows the published version only: a new draft must neither change it nor reveal itself by it.
+        long tag = seesEverything(caller, sheet) ? sheet.version : sheet.publishedVersion;
+        return new Versioned<>(view(caller, sheet, sheets.version(id, shownVersion(caller, sheet))), tag);
     }
 
     /** Every version the caller may see: all of them for the author and the operator, the published ones for others. */
@@ -136,10 +138,11 @@ public class PracticeService {
         return new Versioned<>(view(caller, sheet, version), sheet.version);
     }
 
-    /** The operator publishes the latest version. */
+    /** The operator publishes the latest version it read (If-Match): not one the author wrote since. */
     @Transactional
-    public Versioned<PracticeView> publish(UUID id) {
+    public Versioned<PracticeView> publish(UUID id, String ifMatch) {
         PracticeSheet sheet = sheets.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No practice sheet " + id + "."));
+        ETags.requireMatch(ifMatch, ETags.of(sheet.version));
         if (sheet.status == PracticeStatus.ARCHIVED) {
             throw ApiException.conflict("This practice sheet is archived.");
         }
@@ -157,8 +160,9 @@ public class PracticeService {
 
     /** The operator archives a sheet: it leaves the library; its author and the operator keep its history. */
     @Transactional
-    public Versioned<PracticeView> archive(UUID id) {
+    public Versioned<PracticeView> archive(UUID id, String ifMatch) {
         PracticeSheet sheet = sheets.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No practice sheet " + id + "."));
+        ETags.requireMatch(ifMatch, ETags.of(sheet.version));
         if (sheet.status == PracticeStatus.ARCHIVED) {
             throw ApiException.conflict("This practice sheet is already archived.");
         }
