@@ -112,6 +112,7 @@ public class WebhookResource {
     @Operation(operationId = "disableWebhook", summary = "Stop deliveries to a webhook")
     @APIResponse(responseCode = "200", description = "Disabled")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response disable(@PathParam("id") UUID id,
             @Parameter(description = IdempotencyService.KEY_DESCRIPTION) @HeaderParam(IdempotencyService.HEADER) String key,
             @Context UriInfo uri) {
