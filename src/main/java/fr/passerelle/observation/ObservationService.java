@@ -51,46 +51,17 @@ public class ObservationService {
     public static final int MIN_K = 11;
 
     /** One young person of the file: the pseudonym, the published quasi-identifiers and steps. */
-    private record Line(String pseudonym, KAnonymity.Published person, List<KAnonymity.PublishedStep> steps) {
+    record Line(String pseudonym, KAnonymity.Published person, List<KAnonymity.PublishedStep> steps) {
     }
 
     /**
      * What the k-anonymity decided, and the rows to write. The file itself is never held: {@link #writeTo}
      * writes it row by row into the response.
      */
-    public static final class Export {
-        private final int k;
-        private final List<Line> lines;
-        private final int suppressed;
-        private final int coarsenedSteps;
-        private final int droppedSteps;
-
-        private Export(int k, List<Line> lines, int suppressed, int coarsenedSteps, int droppedSteps) {
-            this.k = k;
-            this.lines = lines;
-            this.suppressed = suppressed;
-            this.coarsenedSteps = coarsenedSteps;
-            this.droppedSteps = droppedSteps;
-        }
-
-        public int k() {
-            return k;
-        }
+    public record Export(int k, List<Line> lines, int suppressed, int coarsenedSteps, int droppedSteps) {
 
         public int pathways() {
             return lines.size();
-        }
-
-        public int suppressed() {
-            return suppressed;
-        }
-
-        public int coarsenedSteps() {
-            return coarsenedSteps;
-        }
-
-        public int droppedSteps() {
-            return droppedSteps;
         }
 
         /** Writes the CSV; the header line is flushed at once, so the answer is chunked from its start. */

@@ -60,26 +60,17 @@ public class PracticeService {
 
     @Transactional
     public Page<PracticeView> search(Caller caller, Filter filter, String cursor, int limit) {
-        String afterTitle = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            List<String> keys = Cursor.decode(cursor, 2);
-            afterTitle = keys.get(0);
-            try {
-                afterId = UUID.fromString(keys.get(1));
-            } catch (IllegalArgumentException e) {
-                throw Cursor.invalid("cursor");
-            }
-        }
+        Cursor.TextAndId after = Cursor.TextAndId.decode(cursor);
         String[] region = filter.region() == null ? null
                 : departements.list(filter.region()).stream().map(DepartementView::code).toArray(String[]::new);
         List<PracticeSheetVersion> rows = sheets.search(reader(caller), new PracticeRepository.Criteria(filter.theme() == null ? null : filter.theme().name(),
                 filter.departement(), region, filter.text() == null || filter.text().isBlank() ? null : filter.text().trim(),
-                filter.status() == null ? null : filter.status().name(), filter.author()), afterTitle, afterId, limit + 1);
+                filter.status() == null ? null : filter.status().name(), filter.author()), after == null ? null : after.text(),
+                after == null ? null : after.id(), limit + 1);
         Map<UUID, PracticeSheet> byId = rows.isEmpty() ? Map.of() : sheets.list("id in ?1", rows.stream().map(row -> row.sheetId).toList())
                 .stream().collect(Collectors.toMap(sheet -> sheet.id, Function.identity()));
-        return Page.of(rows, limit, row -> view(caller, byId.get(row.sheetId), row), last -> Cursor.encode(last.title,
-                last.sheetId.toString()));
+        return Page.of(rows, limit, row -> view(caller, byId.get(row.sheetId), row), last -> new Cursor.TextAndId(last.title,
+                last.sheetId).encode());
     }
 
     @Transactional
