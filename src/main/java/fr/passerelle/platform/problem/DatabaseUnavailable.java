@@ -20,11 +20,25 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
+    /**
+     * Walks the causes, the next exceptions of SQL exceptions and the suppressed exceptions: a commit
+     * that fails on a broken connection comes as a RollbackException holding the driver's failure as
+     * a suppressed XAException only.
+     */
     public static boolean causedBy(Throwable failure) {
+        return causedBy(failure, 0);
+    }
+
+    private static boolean causedBy(Throwable failure, int depth) {
         Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {
+        for (int step = depth; cause != null && step < MAX_DEPTH; step++) {
             if (isUnavailability(cause)) {
                 return true;
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (causedBy(suppressed, step + 1)) {
+                    return true;
+                }
             }
             cause = cause instanceof SQLException sql && sql.getNextException() != null ? sql.getNextException() : cause.getCause();
         }
