@@ -1,7 +1,11 @@
 package fr.passerelle;
 
+import fr.passerelle.observation.ObservationService;
+import fr.passerelle.platform.crypto.ConfiguredKeys;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -64,9 +68,28 @@ public class PasserelleMain {
             return Optional.of("no key to encrypt webhook secrets: set PASSERELLE_WEBHOOK_SECRETS_KEYS and "
                     + "PASSERELLE_WEBHOOK_SECRETS_CURRENT_KEY_ID (from a Secret)");
         }
-        if (config.getValue("passerelle.webhook-secrets.current-key-id", String.class).matches("(?i)(dev|test).*")) {
+        Map<String, byte[]> webhookKeys;
+        Map<String, byte[]> recipientKeys;
+        try {
+            webhookKeys = ConfiguredKeys.parse("passerelle.webhook-secrets.keys (PASSERELLE_WEBHOOK_SECRETS_KEYS)",
+                    config.getValues("passerelle.webhook-secrets.keys", String.class), 32, 32);
+            recipientKeys = ConfiguredKeys.parse("passerelle.observation.recipient-keys (PASSERELLE_OBSERVATION_RECIPIENT_KEYS)",
+                    config.getOptionalValues("passerelle.observation.recipient-keys", String.class).orElse(List.of()), 32, 64);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        // The keys published in this repository are refused by their material, whatever id they are given.
+        if (config.getValue("passerelle.webhook-secrets.current-key-id", String.class).matches("(?i)(dev|test).*")
+                || webhookKeys.values().stream().anyMatch(ConfiguredKeys::published)) {
             return Optional.of("a development key encrypts webhook secrets: production must use its own "
                     + "(PASSERELLE_WEBHOOK_SECRETS_KEYS, PASSERELLE_WEBHOOK_SECRETS_CURRENT_KEY_ID)");
+        }
+        if (recipientKeys.values().stream().anyMatch(ConfiguredKeys::published)) {
+            return Optional.of("a development key pseudonymises observation exports: production must use its own "
+                    + "(PASSERELLE_OBSERVATION_RECIPIENT_KEYS)");
+        }
+        if (config.getOptionalValue("passerelle.observation.k", Integer.class).orElse(ObservationService.MIN_K) < ObservationService.MIN_K) {
+            return Optional.of("passerelle.observation.k (PASSERELLE_OBSERVATION_K) must be at least 11");
         }
         String issuer = config.getValue("mp.jwt.verify.issuer", String.class);
         String keyLocation = config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).orElse("");

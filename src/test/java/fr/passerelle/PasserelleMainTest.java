@@ -1,12 +1,17 @@
 package fr.passerelle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.passerelle.platform.crypto.ConfiguredKeys;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +26,8 @@ class PasserelleMainTest {
         properties.put("quarkus.flyway.username", "passerelle");
         properties.put("mp.jwt.verify.issuer", "https://idp.passerelle.example");
         properties.put("mp.jwt.verify.publickey.location", "https://idp.passerelle.example/jwks");
-        properties.put("passerelle.webhook-secrets.keys", "2026-01:zVYaAktsrM5glHZi1tc8pOsfwkkbCTSTPuOFPWaW3sw=");
+        properties.put("passerelle.webhook-secrets.keys", "2026-01:RdfYxbllnKIiK7O2pmQcUhOLxGFTbw1Ve6Qn2GClbtQ=");
+        properties.put("passerelle.observation.recipient-keys", "UNML:7BqFY1X+JoWfYPsWqm1PtqX8ZyHN65Nme/eLhCtKvC4=");
         properties.put("passerelle.webhook-secrets.current-key-id", "2026-01");
         return properties;
     }
@@ -113,5 +119,61 @@ class PasserelleMainTest {
         properties.put("passerelle.webhook-secrets.current-key-id", "test-1");
         assertEquals(Optional.of("a development key encrypts webhook secrets: production must use its own "
                 + "(PASSERELLE_WEBHOOK_SECRETS_KEYS, PASSERELLE_WEBHOOK_SECRETS_CURRENT_KEY_ID)"), problem(properties));
+    }
+
+    @Test
+    void theTestWebhookKeyIsRefusedByItsMaterialUnderAnyId() {
+        Map<String, String> properties = production();
+        properties.put("passerelle.webhook-secrets.keys", "2026-01:zVYaAktsrM5glHZi1tc8pOsfwkkbCTSTPuOFPWaW3sw=");
+        assertEquals(Optional.of("a development key encrypts webhook secrets: production must use its own "
+                + "(PASSERELLE_WEBHOOK_SECRETS_KEYS, PASSERELLE_WEBHOOK_SECRETS_CURRENT_KEY_ID)"), problem(properties));
+    }
+
+    @Test
+    void theDevelopmentObservationKeyIsRefused() {
+        Map<String, String> properties = production();
+        properties.put("passerelle.observation.recipient-keys", "ODPE:u6npKHBKtFwo6wvyfZF8ROVKHgzTE9Wn5jOBKGKb85A=");
+        assertEquals(Optional.of("a development key pseudonymises observation exports: production must use its own "
+                + "(PASSERELLE_OBSERVATION_RECIPIENT_KEYS)"), problem(properties));
+    }
+
+    @Test
+    void aMalformedKeyIsNamedWithoutItsMaterial() {
+        Map<String, String> properties = production();
+        properties.put("passerelle.webhook-secrets.keys", "2026-01:c2hvcnQ=");
+        assertEquals(Optional.of("passerelle.webhook-secrets.keys (PASSERELLE_WEBHOOK_SECRETS_KEYS): the key 2026-01 must be "
+                + "32 bytes of random data (openssl rand -base64 32)"), problem(properties));
+        properties = production();
+        properties.put("passerelle.observation.recipient-keys", "UNML:not base64!");
+        assertEquals(Optional.of("passerelle.observation.recipient-keys (PASSERELLE_OBSERVATION_RECIPIENT_KEYS): the key UNML is "
+                + "not base64"), problem(properties));
+    }
+
+    @Test
+    void aKUnderElevenIsRefused() {
+        Map<String, String> properties = production();
+        properties.put("passerelle.observation.k", "10");
+        assertEquals(Optional.of("passerelle.observation.k (PASSERELLE_OBSERVATION_K) must be at least 11"), problem(properties));
+        properties.put("passerelle.observation.k", "11");
+        assertEquals(Optional.empty(), problem(properties));
+    }
+
+    /** A dev or test key added to application.properties without its fingerprint would be accepted in production. */
+    @Test
+    void everyKeyOfApplicationPropertiesIsKnownAsPublished() throws Exception {
+        Properties properties = new Properties();
+        try (InputStream in = PasserelleMainTest.class.getResourceAsStream("/application.properties")) {
+            properties.load(in);
+        }
+        int keys = 0;
+        for (String name : properties.stringPropertyNames()) {
+            if (name.endsWith("passerelle.webhook-secrets.keys") || name.endsWith("passerelle.observation.recipient-keys")) {
+                for (byte[] key : ConfiguredKeys.parse(name, List.of(properties.getProperty(name).split(",")), 32, 64).values()) {
+                    assertTrue(ConfiguredKeys.published(key), "a key of " + name + " is not refused in production");
+                    keys++;
+                }
+            }
+        }
+        assertEquals(7, keys);
     }
 }

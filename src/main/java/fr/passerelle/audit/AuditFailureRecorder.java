@@ -7,6 +7,7 @@ import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.security.CallerAugmentor;
 import fr.passerelle.platform.security.RefusedToken;
 import fr.passerelle.platform.web.CorrelationId;
+import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -20,7 +21,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Records the refused and failed calls of audited endpoints (an attempt to read a pathway that is
- * not the caller's is exactly what a DPO looks for). Successful calls are recorded by the services,
+ * not the caller's is exactly what a DPO looks for), by a caller a genuine token names: a call without
+ * a token or with a forged one is answered 401 and left out of the trail. Successful calls are recorded by the services,
  * in their transaction; a failed call rolled its transaction back, so it is recorded apart.
  */
 public class AuditFailureRecorder {
@@ -29,10 +31,12 @@ public class AuditFailureRecorder {
 
     private final AuditService audit;
     private final CurrentIdentityAssociation identities;
+    private final AuditScope scope;
 
-    public AuditFailureRecorder(AuditService audit, CurrentIdentityAssociation identities) {
+    public AuditFailureRecorder(AuditService audit, CurrentIdentityAssociation identities, AuditScope scope) {
         this.audit = audit;
         this.identities = identities;
+        this.scope = scope;
     }
 
     /**
@@ -46,10 +50,10 @@ public class AuditFailureRecorder {
         // No resource method when the request matched none (unknown address, wrong method or media type).
         Audited audited = resource == null || resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(Audited.class);
-        if (status < 400 || status == 503 || audited == null) {
+        if (status < 400 || status == 503 || audited == null || recordedApart()) {
             return Uni.createFrom().voidItem();
         }
-        AuditScope.Snapshot scope = new AuditScope.Snapshot(AuditScopeFilter.endpoint(request.getMethod(), resource), audited.value(),
+        AuditScope.Snapshot snapshot = new AuditScope.Snapshot(AuditScopeFilter.endpoint(request.getMethod(), resource), audited.value(),
                 CorrelationId.of(request));
         AuditService.Operation operation = "GET".equals(request.getMethod()) ? AuditService.Operation.READ : AuditService.Operation.WRITE;
         List<UUID> pathways = pathwayOf(request);
@@ -57,11 +61,16 @@ public class AuditFailureRecorder {
                 .flatMap(identity -> {
                     Caller who = identity == null ? null : identity.getAttribute(CallerAugmentor.CALLER_ATTRIBUTE);
                     RefusedToken refused = identity == null ? null : identity.getAttribute(RefusedToken.ATTRIBUTE);
+                    if (who == null && refused == null) {
+                        // No token, or one that is not genuine: nobody to record, and an unauthenticated flood must
+                        // not fill the trail. Only the answer (401) and the log see it.
+                        return Uni.createFrom().voidItem();
+                    }
                     return Uni.createFrom().item(() -> {
-                        if (who == null && refused != null) {
-                            audit.recordRefusal(refused, operation, scope, status, pathways);
+                        if (who == null) {
+                            audit.recordRefusal(refused, operation, snapshot, status, pathways);
                         } else {
-                            audit.recordFailure(who, operation, scope, status, pathways);
+                            audit.recordFailure(who, operation, snapshot, status, pathways);
                         }
                         return (Void) null;
                     }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
@@ -69,9 +78,13 @@ public class AuditFailureRecorder {
                 .onFailure().recoverWithItem(failure -> {
                     // The class only: messages may quote what the request sent.
                     LOG.warnf("The refused call [correlationId=%s] could not be recorded in the audit trail: %s",
-                            scope.correlationId(), failure.getClass().getName());
+                            snapshot.correlationId(), failure.getClass().getName());
                     return null;
                 });
+    }
+
+    private boolean recordedApart() {
+        return Arc.container().requestContext().isActive() && scope.isRecordedApart();
     }
 
     private static List<UUID> pathwayOf(ContainerRequestContext request) {

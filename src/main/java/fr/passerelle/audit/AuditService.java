@@ -78,6 +78,18 @@ public class AuditService {
                 pathwayIds, effective.correlationId());
     }
 
+    /**
+     * Records the call in a transaction of its own that commits whatever the answer will be (a dry run
+     * that refuses its events): the refusal then adds no second record.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordApart(Caller caller, Operation operation, Collection<UUID> pathwayIds) {
+        record(caller, operation, pathwayIds, currentScope());
+        if (Arc.container().requestContext().isActive()) {
+            scope.recordedApart();
+        }
+    }
+
     /** Records an access made by the service itself (a scheduled job), with no caller. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordSystem(Operation operation, Purpose purpose, String job, Collection<UUID> pathwayIds) {

@@ -2,6 +2,7 @@ package fr.passerelle.observation;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,6 +82,72 @@ final class KAnonymity {
             }
         }
         return new Result(published, remaining);
+    }
+
+    enum StepPrecision {
+        MONTH,
+        QUARTER,
+        YEAR
+    }
+
+    /** A step of a young person: its type and month. */
+    record Step(String type, YearMonth month) {
+    }
+
+    /** A step as published: its type and period ({@code 2025-04}, {@code 2025-Q2} or {@code 2025}). */
+    record PublishedStep(String type, String period, StepPrecision precision) {
+    }
+
+    /** The published steps of each young person, and how many steps were coarsened or dropped. */
+    record Steps(Map<UUID, List<PublishedStep>> published, int coarsened, int dropped) {
+    }
+
+    /**
+     * A step type and month held by few people of a class singles them out within it. Every published
+     * cell (class, step type, period) must hold at least k young people: the steps of cells under k at
+     * the month are grouped by quarter, those still under k by year, and the rest are dropped.
+     */
+    static Steps coarsenSteps(List<Published> people, Map<UUID, List<Step>> steps, int k) {
+        record Entry(UUID id, String publishedClass, Step step) {
+        }
+        List<Entry> remaining = new ArrayList<>();
+        for (Published person : people) {
+            String publishedClass = person.territoryLevel() + "|" + person.territory() + "|" + person.birthPrecision() + "|"
+                    + person.birth();
+            for (Step step : steps.getOrDefault(person.subject().id(), List.of())) {
+                remaining.add(new Entry(person.subject().id(), publishedClass, step));
+            }
+        }
+        Map<UUID, List<PublishedStep>> published = new HashMap<>();
+        int coarsened = 0;
+        for (StepPrecision precision : StepPrecision.values()) {
+            Map<String, List<Entry>> cells = new HashMap<>();
+            for (Entry entry : remaining) {
+                cells.computeIfAbsent(entry.publishedClass() + "|" + entry.step().type() + "|" + period(entry.step().month(), precision),
+                        key -> new ArrayList<>()).add(entry);
+            }
+            remaining = new ArrayList<>();
+            for (List<Entry> cell : cells.values()) {
+                if (cell.stream().map(Entry::id).distinct().count() >= k) {
+                    for (Entry entry : cell) {
+                        published.computeIfAbsent(entry.id(), id -> new ArrayList<>())
+                                .add(new PublishedStep(entry.step().type(), period(entry.step().month(), precision), precision));
+                    }
+                    coarsened += precision == StepPrecision.MONTH ? 0 : cell.size();
+                } else {
+                    remaining.addAll(cell);
+                }
+            }
+        }
+        return new Steps(published, coarsened, remaining.size());
+    }
+
+    private static String period(YearMonth month, StepPrecision precision) {
+        return switch (precision) {
+            case MONTH -> month.toString();
+            case QUARTER -> month.getYear() + "-Q" + ((month.getMonthValue() - 1) / 3 + 1);
+            case YEAR -> Integer.toString(month.getYear());
+        };
     }
 
     private static String territory(Subject subject, TerritoryLevel level) {

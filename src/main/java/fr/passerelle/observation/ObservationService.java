@@ -10,14 +10,22 @@ import fr.passerelle.platform.problem.ProblemType;
 import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.Csv;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,21 +34,54 @@ import java.util.stream.Collectors;
 /**
  * The pseudonymised export for observation work (in the spirit of the national observatory's
  * longitudinal data): for one year, one row per young person and step of that year, with an HMAC
- * pseudonym keyed for the recipient, the birth month (or a coarser period), the collectivity (or a
- * coarser territory), the step's type and its month. Never a name, a reference, free text, event
- * data or a Mission Locale. k-anonymous on the collectivity and birth date (see {@link KAnonymity}).
- * Every export is recorded in the audit trail with the pathways it holds.
+ * pseudonym scoped to the recipient and the year, the birth month (or a coarser period), the
+ * collectivity (or a coarser territory), the step's type and its month (or a coarser period). Never a
+ * name, a reference, free text, event data or a Mission Locale. k-anonymous on the collectivity and
+ * birth date, and every (class, step type, period) cell holds at least k young people (see
+ * {@link KAnonymity}). Every export is recorded in the audit trail with the pathways it holds.
  */
+@Startup
 @ApplicationScoped
 public class ObservationService {
 
     static final List<String> COLUMNS = List.of("pseudonym", "birth", "birthPrecision", "territory", "territoryLevel", "stepType",
-            "stepMonth");
+            "stepPeriod", "stepPrecision");
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final int FIRST_YEAR = 2000;
+    public static final int MIN_K = 11;
 
-    /** The file and what the k-anonymity did. */
-    public record Export(String csv, int k, int pathways, int suppressed) {
+    /** One young person of the file: the pseudonym, the published quasi-identifiers and steps. */
+    record Line(String pseudonym, KAnonymity.Published person, List<KAnonymity.PublishedStep> steps) {
+    }
+
+    /**
+     * What the k-anonymity decided, and the rows to write. The file itself is never held: {@link #writeTo}
+     * writes it row by row into the response.
+     */
+    public record Export(int k, List<Line> lines, int suppressed, int coarsenedSteps, int droppedSteps) {
+
+        public int pathways() {
+            return lines.size();
+        }
+
+        /** Writes the CSV; the header line is flushed at once, so the answer is chunked from its start. */
+        public void writeTo(OutputStream output) throws IOException {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            StringBuilder row = new StringBuilder();
+            Csv.appendRow(row, COLUMNS);
+            writer.write(row.toString());
+            writer.flush();
+            for (Line line : lines) {
+                for (KAnonymity.PublishedStep step : line.steps()) {
+                    row.setLength(0);
+                    Csv.appendRow(row, List.of(line.pseudonym(), line.person().birth(), line.person().birthPrecision().name(),
+                            line.person().territory(), line.person().territoryLevel().name(), step.type(), step.period(),
+                            step.precision().name()));
+                    writer.write(row.toString());
+                }
+            }
+            writer.flush();
+        }
     }
 
     private final PathwayObservationService pathways;
@@ -57,7 +98,15 @@ public class ObservationService {
         this.audit = audit;
         this.config = config;
         this.pseudonymiser = Pseudonymiser.of(config.recipientKeys().orElse(List.of()));
+        checkK(config.k());
         this.clock = clock;
+    }
+
+    /** Below 11, a class is small enough for the people around a young person to recognise them. */
+    static void checkK(int k) {
+        if (k < MIN_K) {
+            throw new IllegalArgumentException("passerelle.observation.k (PASSERELLE_OBSERVATION_K) must be at least " + MIN_K);
+        }
     }
 
     @Transactional
@@ -70,33 +119,34 @@ public class ObservationService {
             throw new ApiException(ProblemType.MALFORMED_REQUEST, "year must be from " + FIRST_YEAR + " to " + thisYear + ".",
                     List.of(Problem.FieldError.atParameter("year", "from " + FIRST_YEAR + " to " + thisYear)));
         }
-        Pseudonymiser.Keyed pseudonyms = pseudonymiser.forRecipient(caller.organisationId()).orElseThrow(() -> ApiException.forbidden(
+        Pseudonymiser.Keyed pseudonyms = pseudonymiser.forRecipient(caller.organisationId(), year).orElseThrow(() -> ApiException.forbidden(
                 "No pseudonymisation key is configured for " + caller.organisationId() + ": ask the platform operator."));
         Map<String, String> regions = departements.list(null).stream()
                 .collect(Collectors.toMap(DepartementView::code, departement -> departement.region().code()));
-        List<PathwayObservationService.ObservedPathway> observed = pathways.pathwaysOfYear(year);
-        Map<UUID, PathwayObservationService.ObservedPathway> byId = observed.stream()
-                .collect(Collectors.toMap(PathwayObservationService.ObservedPathway::id, pathway -> pathway));
-        List<KAnonymity.Subject> subjects = observed.stream().map(pathway -> new KAnonymity.Subject(pathway.id(),
-                pathway.departementCode(), regions.getOrDefault(pathway.departementCode(), KAnonymity.NATION),
-                YearMonth.from(pathway.birthDate()))).toList();
+        List<KAnonymity.Subject> subjects = new ArrayList<>();
+        Map<UUID, List<KAnonymity.Step>> steps = new HashMap<>();
+        for (PathwayObservationService.ObservedPathway pathway : pathways.pathwaysOfYear(year)) {
+            subjects.add(new KAnonymity.Subject(pathway.id(), pathway.departementCode(),
+                    regions.getOrDefault(pathway.departementCode(), KAnonymity.NATION), YearMonth.from(pathway.birthDate())));
+            steps.put(pathway.id(), pathway.steps().stream()
+                    .map(step -> new KAnonymity.Step(step.type(), YearMonth.from(step.occurredOn()))).toList());
+        }
         KAnonymity.Result result = KAnonymity.apply(subjects, config.k());
+        KAnonymity.Steps published = KAnonymity.coarsenSteps(result.published(), steps, config.k());
 
-        List<List<String>> rows = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
         for (KAnonymity.Published person : result.published()) {
-            String pseudonym = pseudonyms.of(person.subject().id());
-            for (PathwayObservationService.ObservedStep step : byId.get(person.subject().id()).steps()) {
-                rows.add(List.of(pseudonym, person.birth(), person.birthPrecision().name(), person.territory(),
-                        person.territoryLevel().name(), step.type(), YearMonth.from(step.occurredOn()).toString()));
+            List<KAnonymity.PublishedStep> ofPerson = published.published().get(person.subject().id());
+            if (ofPerson != null) {
+                List<KAnonymity.PublishedStep> sorted = new ArrayList<>(ofPerson);
+                sorted.sort(Comparator.comparing(KAnonymity.PublishedStep::period).thenComparing(KAnonymity.PublishedStep::type));
+                lines.add(new Line(pseudonyms.of(person.subject().id()), person, sorted));
             }
         }
         // Ordered by pseudonym: no order of the file follows the ids, the collectivities or the recording.
-        rows.sort(Comparator.<List<String>, String>comparing(row -> row.get(0)).thenComparing(row -> row.get(6))
-                .thenComparing(row -> row.get(5)));
-        StringBuilder csv = new StringBuilder();
-        Csv.appendRow(csv, COLUMNS);
-        rows.forEach(row -> Csv.appendRow(csv, row));
-        audit.record(caller, AuditService.Operation.EXPORT, result.published().stream().map(person -> person.subject().id()).toList());
-        return new Export(csv.toString(), config.k(), result.published().size(), result.suppressed().size());
+        lines.sort(Comparator.comparing(Line::pseudonym));
+        audit.record(caller, AuditService.Operation.EXPORT, lines.stream().map(line -> line.person().subject().id()).toList());
+        int leftOut = result.suppressed().size() + result.published().size() - lines.size();
+        return new Export(config.k(), lines, leftOut, published.coarsened(), published.dropped());
     }
 }

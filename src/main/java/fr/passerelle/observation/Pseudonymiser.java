@@ -1,9 +1,8 @@
 package fr.passerelle.observation;
 
+import fr.passerelle.platform.crypto.ConfiguredKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +12,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 pseudonyms of pathway ids, keyed per recipient: two recipients cannot link their
- * exports, and nobody without the key can recompute a pseudonym from an id.
+ * HMAC-SHA256 pseudonyms of pathway ids, keyed per recipient and scoped to (recipient, year): the
+ * HMAC input is {@code RECIPIENT:YEAR:pathwayId}, so two recipients cannot link their exports (even
+ * if an operator gave them the same key), the files of two years cannot be joined on the pseudonym,
+ * and nobody without the key can recompute a pseudonym from an id.
  */
 final class Pseudonymiser {
 
     private static final int MIN_KEY_BYTES = 32;
+    private static final int MAX_KEY_BYTES = 64;
 
     private final Map<String, byte[]> keys;
 
@@ -28,30 +30,11 @@ final class Pseudonymiser {
 
     /** Reads {@code RECIPIENT:base64} entries; refuses malformed or short keys without quoting them. */
     static Pseudonymiser of(List<String> entries) {
-        Map<String, byte[]> keys = new HashMap<>();
-        for (String entry : entries) {
-            int colon = entry.indexOf(':');
-            String recipient = colon < 0 ? "" : entry.substring(0, colon).trim();
-            if (recipient.isEmpty()) {
-                throw new IllegalArgumentException("passerelle.observation.recipient-keys: each entry must be RECIPIENT:base64");
-            }
-            byte[] key;
-            try {
-                key = Base64.getDecoder().decode(entry.substring(colon + 1).trim());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("passerelle.observation.recipient-keys: the key of " + recipient + " is not base64");
-            }
-            if (key.length < MIN_KEY_BYTES) {
-                throw new IllegalArgumentException("passerelle.observation.recipient-keys: the key of " + recipient
-                        + " must be at least 32 bytes");
-            }
-            keys.put(recipient, key);
-        }
-        return new Pseudonymiser(Map.copyOf(keys));
+        return new Pseudonymiser(Map.copyOf(ConfiguredKeys.parse("passerelle.observation.recipient-keys", entries, MIN_KEY_BYTES, MAX_KEY_BYTES)));
     }
 
-    /** The pseudonyms of one recipient, if it has a key. */
-    Optional<Keyed> forRecipient(String recipient) {
+    /** The pseudonyms of one recipient in the file of one year, if it has a key. */
+    Optional<Keyed> forRecipient(String recipient, int year) {
         byte[] key = keys.get(recipient);
         if (key == null) {
             return Optional.empty();
@@ -59,7 +42,7 @@ final class Pseudonymiser {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Optional.of(new Keyed(mac));
+            return Optional.of(new Keyed(mac, recipient + ":" + year + ":"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
         }
@@ -68,13 +51,15 @@ final class Pseudonymiser {
     /** A recipient's keyed function; not thread-safe, one per export. */
     static final class Keyed {
         private final Mac mac;
+        private final String scope;
 
-        private Keyed(Mac mac) {
+        private Keyed(Mac mac, String scope) {
             this.mac = mac;
+            this.scope = scope;
         }
 
         String of(UUID pathwayId) {
-            return HexFormat.of().formatHex(mac.doFinal(pathwayId.toString().getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of().formatHex(mac.doFinal((scope + pathwayId).getBytes(StandardCharsets.UTF_8)));
         }
     }
 }

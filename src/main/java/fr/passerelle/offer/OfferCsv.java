@@ -135,7 +135,7 @@ final class OfferCsv {
         }
 
         private String field(String column) {
-            return row.fields().get(columns.get(column)).trim();
+            return Csv.restored(row.fields().get(columns.get(column))).trim();
         }
 
         private String text(String column, int max, boolean required) {

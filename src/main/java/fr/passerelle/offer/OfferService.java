@@ -7,6 +7,7 @@ import fr.passerelle.platform.problem.Violations;
 import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.Cursor;
+import fr.passerelle.platform.web.ImportOutcome;
 import fr.passerelle.platform.web.ETags;
 import fr.passerelle.platform.web.Page;
 import fr.passerelle.platform.web.Versioned;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -48,19 +48,10 @@ public class OfferService {
 
     @Transactional
     public Page<OfferView> search(Filter filter, String cursor, int limit) {
-        String afterTitle = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            List<String> keys = Cursor.decode(cursor, 2);
-            afterTitle = keys.get(0);
-            try {
-                afterId = UUID.fromString(keys.get(1));
-            } catch (IllegalArgumentException e) {
-                throw Cursor.invalid("cursor");
-            }
-        }
-        List<ServiceOffer> rows = offers.search(criteria(filter), afterTitle, afterId, limit + 1);
-        return Page.of(rows, limit, OfferView::of, last -> Cursor.encode(last.title, last.id.toString()));
+        Cursor.TextAndId after = Cursor.TextAndId.decode(cursor);
+        List<ServiceOffer> rows = offers.search(criteria(filter), after == null ? null : after.text(), after == null ? null : after.id(),
+                limit + 1);
+        return Page.of(rows, limit, OfferView::of, last -> new Cursor.TextAndId(last.title, last.id).encode());
     }
 
     /** Every matching offer as CSV, in the import's columns. */
@@ -134,23 +125,22 @@ public class OfferService {
         List<OfferImportReport.Line> report = new ArrayList<>();
         for (OfferCsv.ParsedLine line : parsed) {
             ServiceOffer offer = existing.get(line.request().reference());
-            OfferImportReport.Outcome outcome;
+            ImportOutcome outcome;
             if (offer == null) {
                 offer = newOffer(caller);
                 apply(offer, line.request());
                 offers.persist(offer);
-                outcome = OfferImportReport.Outcome.CREATED;
+                outcome = ImportOutcome.CREATED;
             } else if (OfferView.of(offer).equals(viewOf(offer, line.request()))) {
-                outcome = OfferImportReport.Outcome.UNCHANGED;
+                outcome = ImportOutcome.UNCHANGED;
             } else {
                 apply(offer, line.request());
-                outcome = OfferImportReport.Outcome.UPDATED;
+                outcome = ImportOutcome.UPDATED;
             }
             report.add(new OfferImportReport.Line(line.line(), offer.reference, offer.id, outcome));
         }
         offers.flush();
-        return new OfferImportReport(count(report, OfferImportReport.Outcome.CREATED), count(report, OfferImportReport.Outcome.UPDATED),
-                count(report, OfferImportReport.Outcome.UNCHANGED), report);
+        return OfferImportReport.of(report);
     }
 
     private ServiceOffer newOffer(Caller caller) {
@@ -223,9 +213,5 @@ public class OfferService {
         return new ServiceOfferRepository.Criteria(filter.theme(), filter.commune(), filter.epci(), filter.owner(),
                 filter.text() == null || filter.text().isBlank() ? null : filter.text().trim(), filter.validOn(),
                 filter.validOn() == null ? today : null);
-    }
-
-    private static int count(List<OfferImportReport.Line> lines, OfferImportReport.Outcome outcome) {
-        return (int) lines.stream().filter(line -> Objects.equals(line.outcome(), outcome)).count();
     }
 }

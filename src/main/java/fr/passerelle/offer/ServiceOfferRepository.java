@@ -1,5 +1,6 @@
 package fr.passerelle.offer;
 
+import fr.passerelle.platform.database.Like;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -38,7 +39,7 @@ public class ServiceOfferRepository implements PanacheRepositoryBase<ServiceOffe
             conditions.add("owner_id = ?" + parameters.size());
         }
         if (criteria.text() != null) {
-            parameters.add("%" + likeLiteral(criteria.text().toLowerCase(Locale.ROOT)) + "%");
+            parameters.add("%" + Like.literal(criteria.text().toLowerCase(Locale.ROOT)) + "%");
             conditions.add("(lower(title) like ?" + parameters.size() + " escape '\\' or lower(description) like ?" + parameters.size()
                     + " escape '\\')");
         }
@@ -72,9 +73,5 @@ public class ServiceOfferRepository implements PanacheRepositoryBase<ServiceOffe
 
     boolean referenceTaken(String ownerId, String reference, UUID other) {
         return count("ownerId = ?1 and reference = ?2 and id <> ?3", ownerId, reference, other) > 0;
-    }
-
-    private static String likeLiteral(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

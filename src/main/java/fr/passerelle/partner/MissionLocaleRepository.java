@@ -1,5 +1,6 @@
 package fr.passerelle.partner;
 
+import fr.passerelle.platform.database.Like;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public class MissionLocaleRepository implements PanacheRepositoryBase<MissionLoc
         }
         if (filter.nameContains() != null) {
             conditions.add("lower(m.name) like :name escape '\\'");
-            parameters.put("name", "%" + likeLiteral(filter.nameContains().toLowerCase(Locale.ROOT)) + "%");
+            parameters.put("name", "%" + Like.literal(filter.nameContains().toLowerCase(Locale.ROOT)) + "%");
         }
         if (afterId != null) {
             conditions.add("(m.name > :afterName or (m.name = :afterName and m.id > :afterId))");
@@ -54,11 +55,6 @@ public class MissionLocaleRepository implements PanacheRepositoryBase<MissionLoc
                 .unwrap(Query.class)
                 .setProperties(parameters)
                 .list();
-    }
-
-    /** The text as a LIKE pattern matching itself: the escape character first, then the wildcards. */
-    private static String likeLiteral(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     Optional<MissionLocale> findBySiret(String siret) {

@@ -5,6 +5,7 @@ import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.problem.ProblemType;
 import fr.passerelle.platform.web.Csv;
 import fr.passerelle.platform.web.Cursor;
+import fr.passerelle.platform.web.ImportOutcome;
 import fr.passerelle.platform.web.ETags;
 import fr.passerelle.platform.web.Page;
 import fr.passerelle.platform.web.Versioned;
@@ -42,17 +43,11 @@ public class MissionLocaleService {
 
     @Transactional
     public Page<MissionLocaleView> list(Filter filter, String cursor, int limit) {
-        String afterName = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            List<String> keys = Cursor.decode(cursor, 2);
-            afterName = keys.get(0);
-            afterId = parseCursorId(keys.get(1));
-        }
+        Cursor.TextAndId after = Cursor.TextAndId.decode(cursor);
         List<MissionLocale> rows = missionsLocales.page(new MissionLocaleRepository.Filter(filter.departementCode(),
                 filter.regionCode(), filter.regionalAssociation(), filter.active(), filter.nameContains()),
-                afterName, afterId, limit + 1);
-        return Page.of(rows, limit, MissionLocaleView::of, last -> Cursor.encode(last.name, last.id.toString()));
+                after == null ? null : after.text(), after == null ? null : after.id(), limit + 1);
+        return Page.of(rows, limit, MissionLocaleView::of, last -> new Cursor.TextAndId(last.name, last.id).encode());
     }
 
     @Transactional
@@ -139,24 +134,23 @@ public class MissionLocaleService {
         Instant now = Instant.now();
         for (ParsedLine line : parsed) {
             MissionLocale entity = existing.get(line.request().siret());
-            ImportReport.Outcome outcome;
+            ImportOutcome outcome;
             if (entity == null) {
                 entity = new MissionLocale();
                 entity.id = UUID.randomUUID();
                 entity.createdAt = now;
                 apply(entity, line.request());
                 missionsLocales.persist(entity);
-                outcome = ImportReport.Outcome.CREATED;
+                outcome = ImportOutcome.CREATED;
             } else if (sameAs(entity, line.request())) {
-                outcome = ImportReport.Outcome.UNCHANGED;
+                outcome = ImportOutcome.UNCHANGED;
             } else {
                 apply(entity, line.request());
-                outcome = ImportReport.Outcome.UPDATED;
+                outcome = ImportOutcome.UPDATED;
             }
             report.add(new ImportReport.Line(line.line(), entity.siret, entity.id, outcome));
         }
-        return new ImportReport(count(report, ImportReport.Outcome.CREATED), count(report, ImportReport.Outcome.UPDATED),
-                count(report, ImportReport.Outcome.UNCHANGED), report);
+        return ImportReport.of(report);
     }
 
     private record ParsedLine(int line, MissionLocaleRequest request) {
@@ -215,9 +209,6 @@ public class MissionLocaleService {
         return row.fields().get(columns.get(column)).trim();
     }
 
-    private static int count(List<ImportReport.Line> lines, ImportReport.Outcome outcome) {
-        return (int) lines.stream().filter(line -> line.outcome() == outcome).count();
-    }
 
     private static boolean sameAs(MissionLocale entity, MissionLocaleRequest request) {
         return entity.name.equals(request.name()) && entity.departementCode.equals(request.departementCode())
@@ -236,14 +227,6 @@ public class MissionLocaleService {
     private void requireDepartement(String code) {
         if (departements.findByIdOptional(code).isEmpty()) {
             throw ApiException.invalid("/departementCode", "unknown département code '" + code + "'");
-        }
-    }
-
-    private static UUID parseCursorId(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw Cursor.invalid("cursor");
         }
     }
 }

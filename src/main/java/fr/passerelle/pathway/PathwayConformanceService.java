@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * authorisation, duplicates, locks), and nothing it wrote (events, pathways, identities, shares,
  * feed entries, webhook outbox, indicator counts, rejections, its own audit records) survives.
  * Sequences are the one exception: values drawn are consumed, leaving gaps no reader relies on. One
- * audit record of the dry run is then written in a transaction of its own.
+ * audit record of the dry run is then written in a transaction of its own; a refused single event
+ * adds no second one.
  */
 @ApplicationScoped
 public class PathwayConformanceService {
@@ -69,14 +70,12 @@ public class PathwayConformanceService {
         });
         Set<UUID> named = new HashSet<>();
         outcomes.stream().map(EventOutcome::pathwayId).filter(Objects::nonNull).forEach(named::add);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Set<UUID> existing = statistics.existingPathways(named);
-            audit.record(caller, AuditService.Operation.DRY_RUN, existing);
-            return outcomes.stream().map(outcome -> new EventOutcome(outcome.status(),
+        Set<UUID> existing = QuarkusTransaction.requiringNew().call(() -> statistics.existingPathways(named));
+        audit.recordApart(caller, AuditService.Operation.DRY_RUN, existing);
+        return outcomes.stream().map(outcome -> new EventOutcome(outcome.status(),
                     outcome.status() == EventOutcome.Status.ACCEPTED ? null : outcome.eventId(),
                     outcome.pathwayId() != null && existing.contains(outcome.pathwayId()) ? outcome.pathwayId() : null, null,
                     outcome.rejection())).toList();
-        });
     }
 
     /** Runs the work in a transaction of its own, suspending any current one, and always rolls it back. */

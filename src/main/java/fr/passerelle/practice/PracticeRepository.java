@@ -1,5 +1,6 @@
 package fr.passerelle.practice;
 
+import fr.passerelle.platform.database.Like;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public class PracticeRepository implements PanacheRepositoryBase<PracticeSheet, 
             conditions.add("v.departement_codes && cast(?" + parameters.size() + " as varchar[])");
         }
         if (criteria.text() != null) {
-            parameters.add("%" + criteria.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            parameters.add("%" + Like.literal(criteria.text().toLowerCase(Locale.ROOT)) + "%");
             conditions.add("lower(v.title || ' ' || v.summary || ' ' || v.results) like ?" + parameters.size() + " escape '\\'");
         }
         if (criteria.status() != null) {

@@ -94,7 +94,8 @@ public class PracticeResource {
         Role.Names.ADMIN, Role.Names.DPO})
     @Operation(operationId = "getPractice", summary = "One practice sheet",
             description = "Its published version, or for its author and the platform operator its latest one. A sheet never "
-                    + "published, or archived, is 404 to anyone else.")
+                    + "published, or archived, is 404 to anyone else. The ETag of anyone else follows the published version "
+                    + "only: a new draft does not change it.")
     @APIResponse(responseCode = "200", description = "The sheet", headers = @Header(name = HttpHeaders.ETAG,
             description = "Send it back in If-Match to revise", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PracticeView.class)))
@@ -141,26 +142,37 @@ public class PracticeResource {
     @POST
     @Path("/{id}/publication")
     @RolesAllowed(Role.Names.ADMIN)
-    @Operation(operationId = "publishPractice", summary = "Publish the latest version of a sheet (platform operator)")
+    @Operation(operationId = "publishPractice", summary = "Publish the latest version of a sheet (platform operator)",
+            description = "With the ETag of the sheet as read (If-Match): 428 without it, 412 when the author wrote a new "
+                    + "version since, so that the operator never publishes a version it did not read.")
     @APIResponse(responseCode = "200", description = "Published", headers = @Header(name = HttpHeaders.ETAG,
             schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = PracticeView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response publish(@PathParam("id") UUID id) {
-        return ok(service.publish(id));
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public Response publish(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the sheet as the operator read it", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(service.publish(id, ifMatch));
     }
 
     @POST
     @Path("/{id}/archival")
     @RolesAllowed(Role.Names.ADMIN)
     @Operation(operationId = "archivePractice", summary = "Archive a sheet (platform operator)",
-            description = "It leaves the library; its author and the operator keep its history.")
+            description = "It leaves the library; its author and the operator keep its history. With the ETag of the sheet "
+                    + "as read (If-Match): 428 without it, 412 when it changed since.")
     @APIResponse(responseCode = "200", description = "Archived", headers = @Header(name = HttpHeaders.ETAG,
             schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = PracticeView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response archive(@PathParam("id") UUID id) {
-        return ok(service.archive(id));
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public Response archive(@PathParam("id") UUID id,
+            @Parameter(description = "ETag of the sheet as the operator read it", required = true)
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(service.archive(id, ifMatch));
     }
 
     private static Response ok(Versioned<PracticeView> versioned) {

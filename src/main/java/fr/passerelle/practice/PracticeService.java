@@ -60,32 +60,25 @@ public class PracticeService {
 
     @Transactional
     public Page<PracticeView> search(Caller caller, Filter filter, String cursor, int limit) {
-        String afterTitle = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            List<String> keys = Cursor.decode(cursor, 2);
-            afterTitle = keys.get(0);
-            try {
-                afterId = UUID.fromString(keys.get(1));
-            } catch (IllegalArgumentException e) {
-                throw Cursor.invalid("cursor");
-            }
-        }
+        Cursor.TextAndId after = Cursor.TextAndId.decode(cursor);
         String[] region = filter.region() == null ? null
                 : departements.list(filter.region()).stream().map(DepartementView::code).toArray(String[]::new);
         List<PracticeSheetVersion> rows = sheets.search(reader(caller), new PracticeRepository.Criteria(filter.theme() == null ? null : filter.theme().name(),
                 filter.departement(), region, filter.text() == null || filter.text().isBlank() ? null : filter.text().trim(),
-                filter.status() == null ? null : filter.status().name(), filter.author()), afterTitle, afterId, limit + 1);
+                filter.status() == null ? null : filter.status().name(), filter.author()), after == null ? null : after.text(),
+                after == null ? null : after.id(), limit + 1);
         Map<UUID, PracticeSheet> byId = rows.isEmpty() ? Map.of() : sheets.list("id in ?1", rows.stream().map(row -> row.sheetId).toList())
                 .stream().collect(Collectors.toMap(sheet -> sheet.id, Function.identity()));
-        return Page.of(rows, limit, row -> view(caller, byId.get(row.sheetId), row), last -> Cursor.encode(last.title,
-                last.sheetId.toString()));
+        return Page.of(rows, limit, row -> view(caller, byId.get(row.sheetId), row), last -> new Cursor.TextAndId(last.title,
+                last.sheetId).encode());
     }
 
     @Transactional
     public Versioned<PracticeView> get(Caller caller, UUID id) {
         PracticeSheet sheet = visible(caller, id);
-        return new Versioned<>(view(caller, sheet, sheets.version(id, shownVersion(caller, sheet))), sheet.version);
+        // A reader's tag follows the published version only: a new draft must neither change it nor reveal itself by it.
+        long tag = seesEverything(caller, sheet) ? sheet.version : sheet.publishedVersion;
+        return new Versioned<>(view(caller, sheet, sheets.version(id, shownVersion(caller, sheet))), tag);
     }
 
     /** Every version the caller may see: all of them for the author and the operator, the published ones for others. */
@@ -136,10 +129,11 @@ public class PracticeService {
         return new Versioned<>(view(caller, sheet, version), sheet.version);
     }
 
-    /** The operator publishes the latest version. */
+    /** The operator publishes the latest version it read (If-Match): not one the author wrote since. */
     @Transactional
-    public Versioned<PracticeView> publish(UUID id) {
+    public Versioned<PracticeView> publish(UUID id, String ifMatch) {
         PracticeSheet sheet = sheets.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No practice sheet " + id + "."));
+        ETags.requireMatch(ifMatch, ETags.of(sheet.version));
         if (sheet.status == PracticeStatus.ARCHIVED) {
             throw ApiException.conflict("This practice sheet is archived.");
         }
@@ -157,8 +151,9 @@ public class PracticeService {
 
     /** The operator archives a sheet: it leaves the library; its author and the operator keep its history. */
     @Transactional
-    public Versioned<PracticeView> archive(UUID id) {
+    public Versioned<PracticeView> archive(UUID id, String ifMatch) {
         PracticeSheet sheet = sheets.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No practice sheet " + id + "."));
+        ETags.requireMatch(ifMatch, ETags.of(sheet.version));
         if (sheet.status == PracticeStatus.ARCHIVED) {
             throw ApiException.conflict("This practice sheet is already archived.");
         }

@@ -1,5 +1,6 @@
 package fr.passerelle.webhook;
 
+import fr.passerelle.platform.crypto.ConfiguredKeys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -24,7 +24,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class WebhookKeyring {
 
-    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -45,26 +44,8 @@ final class WebhookKeyring {
     /** Reads {@code id:base64} entries; refuses malformed ones and a current id that is not among them, naming no key material. */
     static WebhookKeyring parse(List<String> entries, String currentKeyId) {
         Map<String, SecretKey> keys = new LinkedHashMap<>();
-        for (String entry : entries) {
-            int colon = entry.indexOf(':');
-            String id = colon < 0 ? "" : entry.substring(0, colon).trim();
-            if (!KEY_ID.matcher(id).matches()) {
-                throw new IllegalArgumentException("passerelle.webhook-secrets.keys: each entry must be id:base64, the id 1 to 32 "
-                        + "letters, digits, - or _");
-            }
-            byte[] material;
-            try {
-                material = Base64.getDecoder().decode(entry.substring(colon + 1).trim());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("passerelle.webhook-secrets.keys: key " + id + " is not base64");
-            }
-            if (material.length != KEY_BYTES) {
-                throw new IllegalArgumentException("passerelle.webhook-secrets.keys: key " + id + " must be 32 bytes (AES-256)");
-            }
-            if (keys.put(id, new SecretKeySpec(material, "AES")) != null) {
-                throw new IllegalArgumentException("passerelle.webhook-secrets.keys: key " + id + " is given twice");
-            }
-        }
+        ConfiguredKeys.parse("passerelle.webhook-secrets.keys", entries, KEY_BYTES, KEY_BYTES)
+                .forEach((id, material) -> keys.put(id, new SecretKeySpec(material, "AES")));
         if (!keys.containsKey(currentKeyId)) {
             throw new IllegalArgumentException("passerelle.webhook-secrets.current-key-id names no key of passerelle.webhook-secrets.keys");
         }

@@ -249,6 +249,21 @@ class AuditTrailTest {
     }
 
     @Test
+    void aCallWithoutATokenOrWithAForgedOneLeavesNoRecord() {
+        UUID pathway = Pathways.register(DEPARTEMENT);
+        String forged = Tokens.departement(DEPARTEMENT);
+        forged = forged.substring(0, forged.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        for (int i = 0; i < 5; i++) {
+            given().get("/api/v1/pathways/" + pathway).then().statusCode(401);
+            given().auth().oauth2(forged).get("/api/v1/pathways/" + pathway).then().statusCode(401);
+            given().get("/api/v1/pathways/" + pathway + "/events").then().statusCode(401);
+        }
+        as(Tokens.departement(OTHER_DEPARTEMENT), correlationId()).get("/api/v1/pathways/" + pathway).then().statusCode(404);
+        List<Object> outcomes = AuditTrail.about(pathway).stream().map(record -> record.get("outcome")).toList();
+        assertEquals(List.of("SUCCESS", "HTTP_404"), outcomes, "the registration and the refused read by another département only");
+    }
+
+    @Test
     void aGenuineTokenRefusedForItsOrganisationIsRecordedUnderWhomItNames() {
         String subject = "software-" + UUID.randomUUID();
         String unknownMissionLocale = UUID.randomUUID().toString();

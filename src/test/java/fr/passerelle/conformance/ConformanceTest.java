@@ -213,6 +213,18 @@ class ConformanceTest {
     }
 
     @Test
+    void aRefusedSingleDryRunLeavesExactlyOneAuditRecord() throws SQLException {
+        String departement = "05";
+        UUID pathway = Pathways.register(departement);
+        String call = "dry-run-" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.departement(departement)).header("X-Correlation-Id", call).contentType(CloudEvents.SINGLE)
+                .body(CloudEvents.about(pathway, "fragility.assessed.v1", Pathways.today().plusDays(5), Map.of("criteria", List.of())))
+                .queryParam("dryRun", true).post("/api/v1/events").then().statusCode(422);
+        assertEquals(1, count("select count(*) from audit_record where correlation_id = '" + call + "'"), "one record of the call");
+        assertEquals(1, count("select count(*) from audit_record where correlation_id = '" + call + "' and operation = 'DRY_RUN'"));
+    }
+
+    @Test
     void theReportCountsTheTypesReallyStoredAndRefusedAndItsReadingIsAudited() {
         String departement = "06";
         String token = Tokens.as("conformance-" + UUID.randomUUID(), "departement", departement);

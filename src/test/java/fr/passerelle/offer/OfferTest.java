@@ -179,6 +179,27 @@ class OfferTest {
                 .statusCode(403);
     }
 
+    @Test
+    void formulaLikeCellsAreExportedAsTextAndImportBackUnchanged() {
+        UUID missionLocale = Directory.newMissionLocale("33");
+        String owner = Tokens.missionLocale(missionLocale);
+        Map<String, Object> offer = offer(reference());
+        offer.put("title", "=HYPERLINK(\"https://evil.example\",\"Logement\")");
+        offer.put("description", "-50 % sur le dépôt de garantie");
+        offer.put("contact", Map.of("service", "@Service logement", "email", "logement@mission-locale.example"));
+        String id = create(owner, offer).statusCode(201).extract().path("id");
+
+        String exported = given().auth().oauth2(owner).queryParam("owner", missionLocale.toString()).get(PATH + "/export").then()
+                .statusCode(200).extract().asString();
+        assertTrue(exported.contains("\"'=HYPERLINK("), exported);
+        assertTrue(exported.contains(",'-50 % sur le dépôt de garantie,"), exported);
+        assertTrue(exported.contains(",'@Service logement,"), exported);
+        given().auth().oauth2(owner).contentType("text/csv; charset=UTF-8").body(exported).post(PATH + "/imports").then().statusCode(200)
+                .body("unchanged", equalTo(1)).body("created", equalTo(0)).body("updated", equalTo(0));
+        given().auth().oauth2(owner).get(PATH + "/" + id).then().statusCode(200).body("title", equalTo(offer.get("title")))
+                .body("description", equalTo("-50 % sur le dépôt de garantie")).body("contact.service", equalTo("@Service logement"));
+    }
+
     private static List<String> ids(Map<String, String> query) {
         return given().auth().oauth2(Tokens.reporting()).queryParams(query).queryParam("limit", 500).get(PATH).then().statusCode(200)
                 .extract().path("items.id");

@@ -150,7 +150,8 @@ class ContractFuzzTest {
 
     /**
      * Data of its own, made through the API: a département's pathway shared with one of its Missions
-     * Locales, an event, a local convention and a webhook of each side.
+     * Locales, an event, a local convention, a webhook of each side, an offer and a published practice
+     * sheet of the département.
      */
     static final class FuzzWorld implements ContractFuzzer.World {
         final UUID missionLocale = Directory.newMissionLocale(DEPARTEMENT);
@@ -161,6 +162,8 @@ class ContractFuzzTest {
         final UUID missionLocaleWebhook;
         final int reportYear = Pathways.today().getYear() - 1;
         final String regionalAssociation = SecurityTest.Fixtures.newRegionalAssociation();
+        final UUID offer;
+        final UUID practice;
 
         FuzzWorld() {
             String departement = token("departement");
@@ -173,6 +176,22 @@ class ContractFuzzTest {
                     .post("/api/v1/conventions").then().statusCode(201).extract().path("id"));
             departementWebhook = webhook(departement);
             missionLocaleWebhook = webhook(token("mission-locale"));
+            offer = UUID.fromString(given().auth().oauth2(departement).contentType(ContentType.JSON)
+                    .body(Map.of("reference", "FUZZ-" + UUID.randomUUID(), "title", "Offre fuzz", "description", "Logement des jeunes.",
+                            "theme", "HOUSING", "audiences", List.of("ASE_LEAVERS"), "minAge", 16, "maxAge", 25,
+                            "territory", Map.of("communes", List.of("05061")),
+                            "contact", Map.of("service", "Service jeunesse", "email", "jeunesse@departement.example"),
+                            "validFrom", Pathways.today().toString()))
+                    .post("/api/v1/offers").then().statusCode(201).extract().path("id"));
+            practice = UUID.fromString(given().auth().oauth2(departement).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Pratique fuzz " + UUID.randomUUID(), "theme", "EMPLOYMENT", "departementCodes", List.of(DEPARTEMENT),
+                            "partners", List.of("Mission Locale"), "summary", "Entretien en binôme.", "results", "Plus d'inscriptions.",
+                            "contactOrganisation", "Département", "attachments", List.of()))
+                    .post("/api/v1/practices").then().statusCode(201).extract().path("id"));
+            String read = given().auth().oauth2(Tokens.admin()).get("/api/v1/practices/" + practice).then().statusCode(200)
+                    .extract().header("ETag");
+            given().auth().oauth2(Tokens.admin()).header("If-Match", read).post("/api/v1/practices/" + practice + "/publication")
+                    .then().statusCode(200);
         }
 
         private static UUID webhook(String token) {
@@ -191,6 +210,8 @@ class ContractFuzzTest {
                 case "regional-associations" -> regionalAssociation;
                 case "departements", "indicator-reports" -> DEPARTEMENT;
                 case "versions" -> "1";
+                case "offers" -> offer.toString();
+                case "practices" -> practice.toString();
                 default -> null;
             };
         }

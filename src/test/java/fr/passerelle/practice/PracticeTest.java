@@ -71,10 +71,10 @@ class PracticeTest {
         Map<String, Object> second = sheet(title);
         second.put("results", "Résultats consolidés sur deux ans.");
         revise(author, id, etag(author, id), second).statusCode(200).body("version", equalTo(2)).body("status", equalTo("DRAFT"));
-        given().auth().oauth2(author).post(PATH + "/" + id + "/publication").then().statusCode(403);
-        given().auth().oauth2(Tokens.admin()).post(PATH + "/" + id + "/publication").then().statusCode(200)
+        given().auth().oauth2(author).header("If-Match", etag(author, id)).post(PATH + "/" + id + "/publication").then().statusCode(403);
+        moderate(id, "publication").statusCode(200)
                 .body("status", equalTo("PUBLISHED")).body("publishedVersion", equalTo(2)).body("publishedAt", not(nullValue()));
-        given().auth().oauth2(Tokens.admin()).post(PATH + "/" + id + "/publication").then().statusCode(409);
+        moderate(id, "publication").statusCode(409);
 
         given().auth().oauth2(reader).get(PATH + "/" + id).then().statusCode(200).body("version", equalTo(2))
                 .body("results", equalTo("Résultats consolidés sur deux ans."));
@@ -83,24 +83,51 @@ class PracticeTest {
         given().auth().oauth2(reader).queryParam("q", title).queryParam("region", "11").get(PATH).then().statusCode(200)
                 .body("items", equalTo(List.of()));
 
+        String readerTag = etag(reader, id);
         Map<String, Object> third = sheet(title);
         third.put("summary", "Version en cours de relecture.");
         revise(author, id, etag(author, id), third).statusCode(200).body("version", equalTo(3)).body("status", equalTo("PUBLISHED"))
                 .body("publishedVersion", equalTo(2));
         given().auth().oauth2(reader).get(PATH + "/" + id).then().statusCode(200).body("version", equalTo(2))
-                .body("latestVersion", equalTo(2));
+                .body("latestVersion", equalTo(2)).header("ETag", equalTo(readerTag));
         given().auth().oauth2(author).get(PATH + "/" + id).then().statusCode(200).body("version", equalTo(3));
         given().auth().oauth2(reader).get(PATH + "/" + id + "/versions").then().statusCode(200).body("version", equalTo(List.of(2)));
         given().auth().oauth2(author).get(PATH + "/" + id + "/versions").then().statusCode(200).body("version", equalTo(List.of(1, 2, 3)))
                 .body("[0].results", equalTo("Deux fois plus de jeunes inscrits à la Mission Locale avant 18 ans."));
         revise(reader, id, etag(reader, id), third).statusCode(403).body("type", equalTo("urn:passerelle:problem:forbidden"));
 
-        given().auth().oauth2(Tokens.admin()).post(PATH + "/" + id + "/archival").then().statusCode(200).body("status", equalTo("ARCHIVED"));
+        moderate(id, "archival").statusCode(200).body("status", equalTo("ARCHIVED"));
         given().auth().oauth2(reader).get(PATH + "/" + id).then().statusCode(404);
         given().auth().oauth2(author).get(PATH + "/" + id).then().statusCode(200).body("status", equalTo("ARCHIVED"));
         revise(author, id, etag(author, id), third).statusCode(409);
-        given().auth().oauth2(Tokens.admin()).post(PATH + "/" + id + "/publication").then().statusCode(409);
-        given().auth().oauth2(Tokens.admin()).post(PATH + "/" + id + "/archival").then().statusCode(409);
+        moderate(id, "publication").statusCode(409);
+        moderate(id, "archival").statusCode(409);
+    }
+
+    /** The operator's transition as it read the sheet. */
+    private static ValidatableResponse moderate(String id, String transition) {
+        return given().auth().oauth2(Tokens.admin()).header("If-Match", etag(Tokens.admin(), id)).post(PATH + "/" + id + "/" + transition)
+                .then();
+    }
+
+    @Test
+    void theOperatorPublishesAndArchivesOnlyTheVersionItRead() {
+        String author = Tokens.departement("33");
+        String id = create(author, sheet("Moderation " + UUID.randomUUID())).statusCode(201).extract().path("id");
+        String read = etag(Tokens.admin(), id);
+        for (String transition : List.of("publication", "archival")) {
+            given().auth().oauth2(Tokens.admin()).post(PATH + "/" + id + "/" + transition).then().statusCode(428)
+                    .contentType("application/problem+json").body("type", equalTo("urn:passerelle:problem:precondition-required"));
+        }
+        Map<String, Object> second = sheet("Moderation " + UUID.randomUUID());
+        revise(author, id, etag(author, id), second).statusCode(200).body("version", equalTo(2));
+        for (String transition : List.of("publication", "archival")) {
+            given().auth().oauth2(Tokens.admin()).header("If-Match", read).post(PATH + "/" + id + "/" + transition).then()
+                    .statusCode(412).contentType("application/problem+json");
+        }
+        given().auth().oauth2(author).get(PATH + "/" + id).then().body("status", equalTo("DRAFT"));
+        moderate(id, "publication").statusCode(200).body("publishedVersion", equalTo(2));
+        moderate(id, "archival").statusCode(200).body("status", equalTo("ARCHIVED"));
     }
 
     @Test

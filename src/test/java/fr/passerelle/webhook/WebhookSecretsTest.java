@@ -121,6 +121,41 @@ class WebhookSecretsTest {
     }
 
     @Test
+    void aRowThatDoesNotDecryptIsSkippedAndTheRotationMovesTheOthers() throws SQLException {
+        // First in the job's order, sealed for another row: it cannot be opened.
+        UUID broken = UUID.fromString("00000000-0000-4000-8000-" + String.format("%012x", System.nanoTime() & 0xffffffffffffL));
+        UUID legacy = UUID.randomUUID();
+        String sealedElsewhere = secrets.keyring().seal(UUID.randomUUID(), "whsec_other").ciphertext();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        insert into webhook_subscription (id, organisation_id, url, legacy_secret, secret_key_id, secret_ciphertext, status,
+                        version, created_at, updated_at) values (?, '972', 'https://receiver.invalid/rotation', ?, ?, ?, 'DISABLED', 0, now(), now())""")) {
+            statement.setObject(1, broken);
+            statement.setString(2, null);
+            statement.setString(3, "test-1");
+            statement.setString(4, sealedElsewhere);
+            statement.executeUpdate();
+            statement.setObject(1, legacy);
+            statement.setString(2, "whsec_" + Base64.getEncoder().encodeToString(new byte[32]));
+            statement.setString(3, null);
+            statement.setString(4, null);
+            statement.executeUpdate();
+        }
+        try {
+            assertTrue(rotation.reencrypt(secrets.keyring().withCurrent("test-2")) >= 1);
+            assertEquals("test-2", stored(legacy).keyId(), "the row after the broken one is moved");
+            assertEquals("test-1", stored(broken).keyId(), "the broken row is left as it is");
+            assertEquals(sealedElsewhere, stored(broken).ciphertext());
+        } finally {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement statement = connection.prepareStatement("delete from webhook_subscription where id = any(?)")) {
+                statement.setArray(1, connection.createArrayOf("uuid", new Object[] {broken, legacy}));
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    @Test
     void aCiphertextDoesNotDecryptOnAnotherRowNorWithAnotherKey() {
         WebhookKeyring keyring = secrets.keyring();
         UUID row = UUID.randomUUID();

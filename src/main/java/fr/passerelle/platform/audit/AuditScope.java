@@ -14,9 +14,22 @@ public class AuditScope {
     }
 
     private Snapshot snapshot;
+    private boolean recordedApart;
 
     public void enter(String endpoint, Purpose purpose, String correlationId) {
         snapshot = new Snapshot(endpoint, purpose, correlationId);
+    }
+
+    /**
+     * The request's record was committed apart from its work (a dry run): it stands whatever the answer,
+     * so a refusal is not recorded a second time.
+     */
+    public void recordedApart() {
+        recordedApart = true;
+    }
+
+    public boolean isRecordedApart() {
+        return recordedApart;
     }
 
     /** The current request's scope, or null outside an audited endpoint. */

@@ -128,9 +128,15 @@ public class ProblemMapper {
                 List.of(), Map.of());
     }
 
+    /**
+     * Another request changed the resource between this one's read and its write: 412 when the caller
+     * sent an If-Match (its precondition no longer holds), 409 for a write that takes none (a state
+     * transition such as a webhook's deactivation). Never 412 without a precondition.
+     */
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response concurrentUpdate(RuntimeException e, ContainerRequestContext request) {
-        return respond(request, ProblemType.PRECONDITION_FAILED,
+        String ifMatch = request.getHeaderString(HttpHeaders.IF_MATCH);
+        return respond(request, ifMatch == null || ifMatch.isBlank() ? ProblemType.CONFLICT : ProblemType.PRECONDITION_FAILED,
                 "The resource was changed by another request; read it again and retry.", List.of(), Map.of());
     }
 

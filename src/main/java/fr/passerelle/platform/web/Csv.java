@@ -2,6 +2,7 @@ package fr.passerelle.platform.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** RFC 4180 CSV: comma-separated, CRLF line ends, fields quoted when they hold a comma, quote or line break. */
 public final class Csv {
@@ -16,6 +17,26 @@ public final class Csv {
 
     /** A record of a parsed file with the physical line it started on (1 is the first line). */
     public record Row(int line, List<String> fields) {
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
+    /** The cell as written: with a leading {@code '} when a spreadsheet would take it for a formula. */
+    public static String neutralised(String text) {
+        return formulaLike(text) && !NUMBER.matcher(text).matches() ? "'" + text : text;
+    }
+
+    /** A cell read from an import, without the {@code '} an export put before a formula-like value. */
+    public static String restored(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && formulaLike(cell.substring(1)) ? cell.substring(1) : cell;
+    }
+
+    private static boolean formulaLike(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char first = text.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 
     /** Parses a whole document; a lone trailing line end does not make an empty record. */
@@ -72,14 +93,18 @@ public final class Csv {
         return rows;
     }
 
-    /** Writes one record, CRLF-terminated. */
+    /**
+     * Writes one record, CRLF-terminated. A text cell a spreadsheet would run as a formula (starting
+     * with = + - @, a tab or a carriage return) is written with a leading {@code '}, which spreadsheets
+     * show as text (OWASP CSV injection); a number, negative ones included, is written as it is.
+     */
     public static void appendRow(StringBuilder out, List<?> values) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
             Object value = values.get(i);
-            String text = value == null ? "" : value.toString();
+            String text = neutralised(value == null ? "" : value.toString());
             if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
                 out.append('"').append(text.replace("\"", "\"\"")).append('"');
             } else {

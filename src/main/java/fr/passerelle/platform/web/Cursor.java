@@ -75,6 +75,27 @@ public final class Cursor {
         }
     }
 
+    /** A cursor made of a text and an id: the keys of lists ordered by a name or a title. */
+    public record TextAndId(String text, UUID id) {
+
+        public String encode() {
+            return Cursor.encode(text, id.toString());
+        }
+
+        /** The keys of a cursor passed as {@code cursor}, or null when there is none. */
+        public static TextAndId decode(String cursor) {
+            if (cursor == null) {
+                return null;
+            }
+            List<String> keys = Cursor.decode(cursor, 2);
+            try {
+                return new TextAndId(keys.get(0), UUID.fromString(keys.get(1)));
+            } catch (IllegalArgumentException e) {
+                throw invalid("cursor");
+            }
+        }
+    }
+
     /** The 400 for a cursor this service did not issue. */
     public static ApiException invalid(String parameter) {
         return new ApiException(ProblemType.MALFORMED_REQUEST, "The cursor is not one this service issued.",

@@ -3,6 +3,7 @@ package fr.passerelle.platform.web;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.Problem;
 import fr.passerelle.platform.problem.ProblemType;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
@@ -19,8 +20,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Reads integer, boolean, UUID, instant, date and enum query parameters strictly. JAX-RS answers 404 to a query parameter it
- * cannot convert, and reads any word but "true" as false; a bad parameter is a 400 naming it.
+ * Reads integer, boolean, UUID, instant, date and enum query parameters, and integer path parameters (a year), strictly.
+ * JAX-RS answers 404 to a query or path parameter it cannot convert, and reads any word but "true" as false; a bad
+ * parameter is a 400 naming it.
  * Quarkus REST wraps the converter's exception; {@code ProblemMapper} unwraps it.
  */
 @Provider
@@ -31,7 +33,9 @@ public class StrictQueryParameters implements ParamConverterProvider {
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = queryParameterName(annotations);
         if (name == null) {
-            return null;
+            String path = pathParameterName(annotations);
+            return path != null && (rawType == Integer.class || rawType == int.class)
+                    ? (ParamConverter<T>) converter(path, "an integer", Integer::valueOf) : null;
         }
         if (rawType == Integer.class || rawType == int.class) {
             return (ParamConverter<T>) converter(name, "an integer", Integer::valueOf);
@@ -77,6 +81,18 @@ public class StrictQueryParameters implements ParamConverterProvider {
         for (Annotation annotation : annotations) {
             if (annotation instanceof QueryParam query) {
                 return query.value();
+            }
+        }
+        return null;
+    }
+
+    private static String pathParameterName(Annotation[] annotations) {
+        if (annotations == null) {
+            return null;
+        }
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof PathParam path) {
+                return path.value();
             }
         }
         return null;
