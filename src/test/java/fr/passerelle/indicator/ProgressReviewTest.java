@@ -45,11 +45,12 @@ class ProgressReviewTest {
      * P1 born (Y-17)-02-01: 86 solicits M (Y-1)-10-01, first contact (Y-1)-10-11 (10 days), registration (Y-1)-11-01; CEJ entry Y-02-01
      * P2 born (Y-17)-06-01: 86 solicits M Y-03-01, first contact Y-03-05 (4 days), registration Y-03-10
      * P3 born (Y-18)-04-01: 86 solicits M Y-01-15, first contact Y-02-14 (30 days); 86 transfers P3 to 79 on Y-07-01;
-     *    M registers P3 Y-08-01 (for 79, the owner that day)
+     *    79 restores M's share, which the transfer ended, by soliciting M Y-07-02;
+ *    M registers P3 Y-08-01 (for 79, the owner that day)
      * 86, Y:   SOLICITED 2 (Y-1: 1, +1), REGISTERED 1 (Y-1: 1, 0), FOLLOWED 2 (Y-1: 1, +1), CEJ_BENEFICIARIES 1 (Y-1: 0, +1),
      *          context 2 (Y-1: 3, -1; P3 is 79's on 31 December Y). Rates: 100.0, 50.0, 100.0, 50.0.
      *          Delay: 2 solicitations (4 and 30 days), median 17.0; Y-1: median 10.0.
-     * 79, Y:   REGISTERED 1, FOLLOWED 1, context 1, SOLICITED 0: rates 100.0, 100.0, 0.0. No local convention.
+     * 79, Y:   REGISTERED 1, FOLLOWED 1, context 1, SOLICITED 1: rates 100.0, 100.0, 100.0. No local convention.
      * Conventions of 86: C1 signed, (Y-1)-03-01 to Y-06-30; C2 signed, from Y-09-01, open-ended; C3 draft from Y-01-01;
      *    C4 terminated without end date. Y: C1 (not in force on 31 December) and C2 (in force). Y-2: none.
      * </pre>
@@ -72,6 +73,7 @@ class ProgressReviewTest {
         IndicatorFixtures.solicit("86", p3, m, on(y, 1, 15));
         IndicatorFixtures.step(tokenM, p3, "first-contacts", on(y, 2, 14), Map.of("channel", "VIDEO"));
         IndicatorFixtures.transfer("86", p3, "79", on(y, 7, 1));
+        IndicatorFixtures.solicit("79", p3, m, on(y, 7, 2));
         IndicatorFixtures.step(tokenM, p3, "registrations", on(y, 8, 1), Map.of());
         UUID c1 = convention("86", m, "SIGNED", on(y - 1, 3, 1), on(y, 6, 30));
         UUID c2 = convention("86", m, "SIGNED", on(y, 9, 1), null);
@@ -116,9 +118,9 @@ class ProgressReviewTest {
         JsonPath d79 = review(Tokens.departement("79"), "79", y).statusCode(200).extract().jsonPath();
         assertLine(d79, "REGISTERED", 1, 0, 1L);
         assertLine(d79, "FOLLOWED_ON_31_DECEMBER", 1, 0, 1L);
-        assertLine(d79, "SOLICITED", 0, 0, 0L);
+        assertLine(d79, "SOLICITED", 1, 0, 1L);
         assertEquals(100.0f, d79.getFloat(path("REGISTERED") + ".rate.percent"));
-        assertEquals(0.0f, d79.getFloat(path("SOLICITED") + ".rate.percent"));
+        assertEquals(100.0f, d79.getFloat(path("SOLICITED") + ".rate.percent"));
         assertFalse(d79.getBoolean("localConventionInForce"), "a year with no local convention");
         assertEquals(List.of(), d79.getList("localConventions"));
         assertNull(d79.get("firstContactDelay.medianDays.value"), "no first contact: no median");

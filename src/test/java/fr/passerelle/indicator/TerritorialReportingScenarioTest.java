@@ -38,7 +38,8 @@ class TerritorialReportingScenarioTest {
      * T2 born (Y-18)-12-01: 16 solicits G 03-01 (G never answers); 16 records the ASE exit (RETURN_TO_FAMILY) 04-01 aged 17, and
      *    rights information and an eligibility check 04-01
      * T3 born (Y-18)-08-01: 16 solicits F 02-01; F registers 02-15, CEJ entry 03-01, situation IN_EMPLOYMENT 05-01;
-     *    16 transfers T3 to 17 on 06-15; F decides a co-intervention 07-01 (counts for 17, the owner that day);
+     *    16 transfers T3 to 17 on 06-15, which ends F's share; 17 restores it by soliciting F 06-20; F decides a
+ *    co-intervention 07-01 (counts for 17, the owner that day);
      *    17 records the ASE exit (END_OF_YOUNG_ADULT_CONTRACT) 10-01, while F follows T3
      * T4 born (Y-17)-11-01: 16 solicits F 06-01; F first contact 06-10 (reached, never registered); 16 records an ASE exit
      *    for a transfer to another collectivity 07-01 (not a departure from ASE)
@@ -88,6 +89,7 @@ class TerritorialReportingScenarioTest {
         IndicatorFixtures.step(tokenF, t3, "cej-entries", on(y, 3, 1), null);
         IndicatorFixtures.step(tokenF, t3, "situations", on(y, 5, 1), Map.of("situation", "IN_EMPLOYMENT"));
         IndicatorFixtures.transfer("16", t3, "17", on(y, 6, 15));
+        IndicatorFixtures.solicit("17", t3, f, on(y, 6, 20));
         IndicatorFixtures.step(tokenF, t3, "handover-decisions", on(y, 7, 1), Map.of("mode", "CO_INTERVENTION"));
         IndicatorFixtures.step(Tokens.departement("17"), t3, "ase-exits", on(y, 10, 1),
                 Map.of("exitReason", "END_OF_YOUNG_ADULT_CONTRACT"));
@@ -144,11 +146,12 @@ class TerritorialReportingScenarioTest {
         assertEquals(0, total(d17, "LEFT_WITHOUT_SOLUTION"));
         assertEquals(1, total(d17, "ASE_YOUNG_PEOPLE_ON_31_DECEMBER"));
         assertEquals(1, total(d17, "CEJ_BENEFICIARIES"));
-        assertEquals(0, total(d17, "SOLICITED"));
+        assertEquals(1, total(d17, "SOLICITED"), "17 solicited F again to restore the share the transfer ended");
         assertEquals(100.0f, rate(d17, "IN_EMPLOYMENT_ON_31_DECEMBER"));
         assertEquals(100.0f, rate(d17, "IN_CEJ_ON_31_DECEMBER"));
         assertEquals(0.0f, rate(d17, "LEFT_WITHOUT_SOLUTION"));
-        assertNull(rate(d17, "SOLICITED_NEVER_REACHED"), "no solicitation: no rate");
+        assertEquals(100.0f, rate(d17, "SOLICITED"));
+        assertEquals(0.0f, rate(d17, "SOLICITED_NEVER_REACHED"), "F had registered T3 before 17 solicited it");
         assertFalse(rateMasked(d17, "SOLICITED_NEVER_REACHED"));
 
         JsonPath atF = ownMissionLocale(f, y);

@@ -227,9 +227,10 @@ class IdempotentWritesTest {
     /** How many events of that type the pathway's timeline holds, read by whoever owns it now. */
     static long count(UUID pathway, String type) {
         for (String owner : List.of(OWNER, RECEIVER)) {
-            Response response = given().auth().oauth2(Tokens.departement(owner)).get("/api/v1/pathways/" + pathway + "/events");
+            Response response = given().auth().oauth2(Tokens.departement(owner)).queryParam("limit", 500)
+                    .get("/api/v1/pathways/" + pathway + "/events");
             if (response.statusCode() == 200) {
-                return response.jsonPath().getList("type", String.class).stream().filter(type::equals).count();
+                return response.jsonPath().getList("items.type", String.class).stream().filter(type::equals).count();
             }
         }
         throw new AssertionError("nobody owns pathway " + pathway);

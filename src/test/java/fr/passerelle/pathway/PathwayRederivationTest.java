@@ -62,7 +62,7 @@ class PathwayRederivationTest {
 
     private static List<String> activeShares(String token) {
         return given().auth().oauth2(token).queryParam("limit", 500).get("/api/v1/shared-pathways").then().statusCode(200)
-                .extract().path("items.pathwayId");
+                .extract().path("items.id");
     }
 
     private void execute(String sql, UUID pathway) throws SQLException {

@@ -421,7 +421,7 @@ class SharingTest {
                 .body("state.situation.missionLocaleId", equalTo(missionLocale.toString()));
         shared(token, pathway).statusCode(200)
                 .body("state.situation.situation", equalTo("IN_WORK_STUDY"));
-        timeline(token, pathway).statusCode(200).body("type", hasItem("mission-locale.situation-updated.v1"));
+        timeline(token, pathway).statusCode(200).body("items.type", hasItem("mission-locale.situation-updated.v1"));
         String otherView = shared(otherToken, pathway).statusCode(200).body("state.situation", nullValue()).extract().asString();
         String otherTimeline = timeline(otherToken, pathway).statusCode(200).extract().asString();
         for (String json : List.of(otherView, otherTimeline)) {

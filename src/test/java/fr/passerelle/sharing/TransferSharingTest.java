@@ -116,6 +116,6 @@ class TransferSharingTest {
 
     private static List<String> active(String token) {
         return given().auth().oauth2(token).queryParam("limit", 500).get("/api/v1/shared-pathways").then().statusCode(200)
-                .extract().path("items.pathwayId");
+                .extract().path("items.id");
     }
 }

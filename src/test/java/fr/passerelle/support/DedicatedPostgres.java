@@ -63,6 +63,40 @@ public final class DedicatedPostgres {
         pgCtl("-w", "-t", "60", "restart");
     }
 
+    /**
+     * Freezes every process of the server ({@code SIGSTOP}), as a hung host or a stalled disk would:
+     * connections stay open, nothing answers.
+     */
+    public static void freeze() {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen server go on ({@code SIGCONT}). */
+    public static void thaw() {
+        signal("-CONT");
+    }
+
+    private static void signal(String signal) {
+        String data = System.getProperty(DATA_KEY);
+        if (data == null) {
+            throw new IllegalStateException("The dedicated PostgreSQL was never started");
+        }
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(Path.of(data, "postmaster.pid")).get(0).trim());
+            List<String> command = new ArrayList<>(List.of("kill", signal, Long.toString(postmaster)));
+            ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(child -> command.add(Long.toString(child.pid())));
+            Process process = new ProcessBuilder(command).inheritIO().start();
+            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String start() {
         try {
             if (System.getProperty("ot.epg.working-dir") == null) {
