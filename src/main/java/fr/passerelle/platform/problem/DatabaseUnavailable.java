@@ -3,6 +3,9 @@ package fr.passerelle.platform.problem;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import org.hibernate.exception.JDBCConnectionException;
 
@@ -14,19 +17,31 @@ import org.hibernate.exception.JDBCConnectionException;
  */
 public final class DatabaseUnavailable {
 
-    /** Deeper than any wrapping seen; bounds the walk should a cause chain loop. */
-    private static final int MAX_DEPTH = 32;
+    /** More than any wrapping seen; bounds the walk should a cause chain loop. */
+    private static final int MAX_VISITS = 64;
 
     private DatabaseUnavailable() {
     }
 
+    /**
+     * Walks the causes and the suppressed failures: a commit that fails reaches the caller as a
+     * RollbackException whose driver failure the transaction manager only attaches as suppressed.
+     */
     public static boolean causedBy(Throwable failure) {
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.add(failure);
+        for (int visits = 0; !pending.isEmpty() && visits < MAX_VISITS; visits++) {
+            Throwable cause = pending.poll();
             if (isUnavailability(cause)) {
                 return true;
             }
-            cause = cause instanceof SQLException sql && sql.getNextException() != null ? sql.getNextException() : cause.getCause();
+            if (cause.getCause() != null && cause.getCause() != cause) {
+                pending.add(cause.getCause());
+            }
+            if (cause instanceof SQLException sql && sql.getNextException() != null) {
+                pending.add(sql.getNextException());
+            }
+            pending.addAll(List.of(cause.getSuppressed()));
         }
         return false;
     }
