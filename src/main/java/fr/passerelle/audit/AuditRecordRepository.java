@@ -1,5 +1,6 @@
 package fr.passerelle.audit;
 
+import fr.passerelle.platform.database.DeferredWrites;
 import fr.passerelle.platform.database.SqlFailures;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +22,11 @@ import javax.sql.DataSource;
 public class AuditRecordRepository implements PanacheRepositoryBase<AuditRecord, UUID> {
 
     private final DataSource dataSource;
+    private final DeferredWrites deferred;
 
-    public AuditRecordRepository(DataSource dataSource) {
+    public AuditRecordRepository(DataSource dataSource, DeferredWrites deferred) {
         this.dataSource = dataSource;
+        this.deferred = deferred;
     }
 
     /**
@@ -48,6 +53,26 @@ public class AuditRecordRepository implements PanacheRepositoryBase<AuditRecord,
         } catch (SQLException e) {
             throw SqlFailures.translate("append to the audit trail", e);
         }
+    }
+
+    /** The same as {@link #append}, sent with the transaction's other deferred writes. */
+    void appendDeferred(UUID id, Instant recordedAt, String subject, String organisationId, String role, String operation,
+            String endpoint, String purpose, String outcome, UUID[] pathwayIds, String correlationId) {
+        deferred.defer("""
+                insert into audit_record (id, recorded_at, subject, organisation_id, role, operation, endpoint, purpose, outcome,
+                    pathway_ids, correlation_id) values (?::uuid, ?::timestamptz, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                connection -> Arrays.asList(id, recordedAt.atOffset(ZoneOffset.UTC), subject, organisationId, role, operation, endpoint,
+                        purpose, outcome, connection.createArrayOf("uuid", pathwayIds), correlationId));
+    }
+
+    /**
+     * An insert of one record naming the distinct {@code pathwayColumn} values of {@code relation}, none when it is
+     * empty; parameters in the order of {@link #append}'s, without the pathway ids.
+     */
+    static String appendFrom(String relation, String pathwayColumn) {
+        return "insert into audit_record (id, recorded_at, subject, organisation_id, role, operation, endpoint, purpose, outcome, "
+                + "correlation_id, pathway_ids) select ?::uuid, ?::timestamptz, ?, ?, ?, ?, ?, ?, ?, ?, array_agg(distinct " + pathwayColumn + ") from "
+                + relation + " having count(*) > 0";
     }
 
     /** Search criteria of the DPO; null means any. */

@@ -13,8 +13,11 @@ import io.quarkus.arc.Arc;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -88,6 +91,51 @@ public class AuditService {
         if (Arc.container().requestContext().isActive()) {
             scope.recordedApart();
         }
+    }
+
+    /**
+     * The audit record of an access, to be written by the very statement that reads the data (a data-modifying
+     * {@code WITH} query): the read and its record then take one round trip and are atomic without a transaction of
+     * their own.
+     */
+    public record InlineRecord(List<Object> parameters) {
+
+        /** The insert of the record naming every distinct {@code pathwayColumn} of {@code relation}; nothing when it is empty. */
+        public String sql(String relation, String pathwayColumn) {
+            return AuditRecordRepository.appendFrom(relation, pathwayColumn);
+        }
+
+        /** Sets the record's parameters from {@code first} on; returns the index after the last. */
+        public int bind(PreparedStatement statement, int first) throws SQLException {
+            int index = first;
+            for (Object parameter : parameters) {
+                statement.setObject(index++, parameter);
+            }
+            return index;
+        }
+    }
+
+    /** The record of a successful access by the caller, for the statement that reads the data to write. */
+    public InlineRecord inlineRecord(Caller caller, Operation operation, AuditScope.Snapshot scope) {
+        AuditScope.Snapshot effective = scope != null ? scope : new AuditScope.Snapshot("internal", Purpose.PATHWAY_FOLLOW_UP, null);
+        return new InlineRecord(Arrays.asList(TimeOrderedIds.next(), clock.instant().atOffset(ZoneOffset.UTC), caller.subject(),
+                caller.organisationId(), caller.role().claim(), operation.name(), effective.endpoint(), effective.purpose().name(), SUCCESS,
+                effective.correlationId()));
+    }
+
+    /**
+     * The same as {@link #record(Caller, Operation, Collection)}, sent with the transaction's other deferred writes (the
+     * write path's derived data): in the transaction all the same, without a round trip of its own.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordWithDeferredWrites(Caller caller, Operation operation, Collection<UUID> pathwayIds) {
+        AuditScope.Snapshot effective = currentScope();
+        if (effective == null) {
+            effective = new AuditScope.Snapshot("internal", Purpose.PATHWAY_FOLLOW_UP, null);
+        }
+        records.appendDeferred(TimeOrderedIds.next(), clock.instant(), caller.subject(), caller.organisationId(), caller.role().claim(),
+                operation.name(), effective.endpoint(), effective.purpose().name(), SUCCESS,
+                pathwayIds.stream().distinct().toArray(UUID[]::new), effective.correlationId());
     }
 
     /** Records an access made by the service itself (a scheduled job), with no caller. */

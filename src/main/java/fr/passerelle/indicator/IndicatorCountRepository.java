@@ -1,6 +1,7 @@
 package fr.passerelle.indicator;
 
 import fr.passerelle.platform.database.CopyRows;
+import fr.passerelle.platform.database.DeferredWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -33,10 +34,25 @@ public class IndicatorCountRepository {
         }
     }
 
-    private final EntityManager entityManager;
+    private static final String APPLY_DELTAS = """
+                    insert into indicator_count (year, scope_kind, scope_id, measure, ase_status, age_band, value, count)
+                    select t.year, t.scope_kind, t.scope_id, t.measure, t.ase_status, t.age_band, t.value, t.delta
+                    from unnest(?::smallint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[])
+                        with ordinality as t(year, scope_kind, scope_id, measure, ase_status, age_band, value, delta, position)
+                    order by t.position
+                    on conflict (year, scope_kind, scope_id, measure, ase_status, age_band, value)
+                    do update set count = indicator_count.count + excluded.count""";
+    private static final String BUMP_GENERATIONS = """
+                    insert into indicator_generation (year, generation)
+                    select y, 1 from unnest(?::smallint[]) with ordinality as t(y, position) order by t.position
+                    on conflict (year) do update set generation = indicator_generation.generation + 1""";
 
-    public IndicatorCountRepository(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final DeferredWrites deferred;
+
+    public IndicatorCountRepository(EntityManager entityManager, DeferredWrites deferred) {
         this.entityManager = entityManager;
+        this.deferred = deferred;
     }
 
     /** The stored contributions of the given pathways; a pathway without one contributes nothing. */
@@ -126,18 +142,42 @@ public class IndicatorCountRepository {
             return;
         }
         session().doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    insert into indicator_count (year, scope_kind, scope_id, measure, ase_status, age_band, value, count)
-                    select t.year, t.scope_kind, t.scope_id, t.measure, t.ase_status, t.age_band, t.value, t.delta
-                    from unnest(?::smallint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[])
-                        with ordinality as t(year, scope_kind, scope_id, measure, ase_status, age_band, value, delta, position)
-                    order by t.position
-                    on conflict (year, scope_kind, scope_id, measure, ase_status, age_band, value)
-                    do update set count = indicator_count.count + excluded.count""")) {
+            try (PreparedStatement statement = connection.prepareStatement(APPLY_DELTAS)) {
                 bind(connection, statement, sorted);
                 statement.executeUpdate();
             }
         });
+    }
+
+    /**
+     * {@link #applyDeltas} then {@link #bumpGenerations}, sent with the writing transaction's other deferred writes, at
+     * its very end: these rows are shared by every writer (a year's generation, the national counts), whose row locks
+     * are then held for the last round trip and the commit only, not for the rest of the transaction.
+     */
+    void applyDeltasAndBumpLast(Map<CountKey, Long> deltas, Collection<Integer> years) {
+        TreeMap<CountKey, Long> sorted = new TreeMap<>();
+        deltas.forEach((key, delta) -> {
+            if (delta != 0) {
+                sorted.put(key, delta);
+            }
+        });
+        if (!sorted.isEmpty()) {
+            deferred.defer(APPLY_DELTAS, connection -> {
+                List<CountKey> keys = new ArrayList<>(sorted.keySet());
+                return List.of(connection.createArrayOf("int2", keys.stream().map(k -> (short) k.year()).toArray()),
+                        connection.createArrayOf("text", keys.stream().map(k -> k.level().name()).toArray()),
+                        connection.createArrayOf("text", keys.stream().map(CountKey::scope).toArray()),
+                        connection.createArrayOf("text", keys.stream().map(k -> k.measure().name()).toArray()),
+                        connection.createArrayOf("text", keys.stream().map(CountKey::aseStatus).toArray()),
+                        connection.createArrayOf("text", keys.stream().map(CountKey::ageBand).toArray()),
+                        connection.createArrayOf("int4", keys.stream().map(CountKey::value).toArray()),
+                        connection.createArrayOf("int8", sorted.values().toArray()));
+            });
+        }
+        if (!years.isEmpty()) {
+            Integer[] sortedYears = years.stream().distinct().sorted().toArray(Integer[]::new);
+            deferred.defer(BUMP_GENERATIONS, connection -> List.of(connection.createArrayOf("int2", sortedYears)));
+        }
     }
 
     /** Marks the years whose counts changed, so that every instance's read cache of those years is renewed. */
@@ -147,10 +187,7 @@ public class IndicatorCountRepository {
         }
         Integer[] sorted = years.stream().distinct().sorted().toArray(Integer[]::new);
         session().doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    insert into indicator_generation (year, generation)
-                    select y, 1 from unnest(?::smallint[]) with ordinality as t(y, position) order by t.position
-                    on conflict (year) do update set generation = indicator_generation.generation + 1""")) {
+            try (PreparedStatement statement = connection.prepareStatement(BUMP_GENERATIONS)) {
                 statement.setArray(1, connection.createArrayOf("int2", sorted));
                 statement.executeUpdate();
             }

@@ -62,9 +62,8 @@ public class IndicatorProjection {
         }
         deltas.values().removeIf(value -> value == 0);
         counts.saveContributions(changed, before.keySet());
-        counts.applyDeltas(deltas);
         Set<Integer> years = new HashSet<>();
         deltas.keySet().forEach(key -> years.add(key.year()));
-        counts.bumpGenerations(years);
+        counts.applyDeltasAndBumpLast(deltas, years);
     }
 }

@@ -50,23 +50,28 @@ public class PathwayEventRepository implements PanacheRepositoryBase<PathwayEven
             return Map.of();
         }
         return session().doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    select k.source, k.source_id, e.id, e.pathway_id from unnest(?::text[], ?::text[]) as k(source, source_id)
-                    cross join lateral (select id, pathway_id from pathway_event e
-                        where e.recorder_id = ? and e.source = k.source and e.source_id = k.source_id limit 1) e""")) {
+            try (PreparedStatement statement = connection.prepareStatement(BY_SOURCE_KEYS)) {
                 statement.setArray(1, PathwayRepository.texts(connection, sources));
                 statement.setArray(2, PathwayRepository.texts(connection, sourceIds));
                 statement.setString(3, recorderId);
                 Map<String, Known> known = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        known.put(key(rows.getString(1), rows.getString(2)),
-                                new Known(rows.getObject(3, UUID.class), rows.getObject(4, UUID.class)));
-                    }
+                    readKnown(rows, known);
                 }
                 return known;
             }
         });
+    }
+
+    private static final String BY_SOURCE_KEYS = """
+            select k.source, k.source_id, e.id, e.pathway_id from unnest(?::text[], ?::text[]) as k(source, source_id)
+            cross join lateral (select id, pathway_id from pathway_event e
+                where e.recorder_id = ? and e.source = k.source and e.source_id = k.source_id limit 1) e""";
+
+    private static void readKnown(ResultSet rows, Map<String, Known> known) throws SQLException {
+        while (rows.next()) {
+            known.put(key(rows.getString(1), rows.getString(2)), new Known(rows.getObject(3, UUID.class), rows.getObject(4, UUID.class)));
+        }
     }
 
     /**
@@ -168,6 +173,42 @@ public class PathwayEventRepository implements PanacheRepositoryBase<PathwayEven
         });
     }
 
+    /** The events of the pathways a write locked, and the events its recorder already sent among those it sends. */
+    record Loaded(Map<UUID, List<Row>> events, Map<String, Known> known) {
+    }
+
+    /**
+     * {@link #byPathways} and {@link #findBySourceKeys} in one round trip for a small write (the driver sends both
+     * statements together; each reads what was committed when it starts, after the write's locks were taken); a
+     * large one reads its events in chunks, on their own.
+     */
+    Loaded load(Collection<UUID> pathwayIds, String recorderId, List<String> sources, List<String> sourceIds) {
+        if (pathwayIds.isEmpty() || sources.isEmpty() || pathwayIds.size() >= CopyRows.THRESHOLD) {
+            return new Loaded(byPathways(pathwayIds), findBySourceKeys(recorderId, sources, sourceIds));
+        }
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(BY_PATHWAYS + ";\n" + BY_SOURCE_KEYS)) {
+                statement.setArray(1, connection.createArrayOf("uuid", pathwayIds.toArray()));
+                statement.setArray(2, PathwayRepository.texts(connection, sources));
+                statement.setArray(3, PathwayRepository.texts(connection, sourceIds));
+                statement.setString(4, recorderId);
+                statement.execute();
+                Map<UUID, List<Row>> events = new HashMap<>();
+                try (ResultSet rows = statement.getResultSet()) {
+                    readEvents(rows, events);
+                }
+                if (!statement.getMoreResults()) {
+                    throw new SQLException("the source keys' result is missing");
+                }
+                Map<String, Known> known = new HashMap<>();
+                try (ResultSet rows = statement.getResultSet()) {
+                    readKnown(rows, known);
+                }
+                return new Loaded(events, known);
+            }
+        });
+    }
+
     /** Every event of the given pathways, in recording order. */
     Map<UUID, List<Row>> byPathways(Collection<UUID> pathwayIds) {
         Map<UUID, List<Row>> events = new HashMap<>();
@@ -175,22 +216,28 @@ public class PathwayEventRepository implements PanacheRepositoryBase<PathwayEven
             return events;
         }
         session().doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    select id, seq, pathway_id, type, occurred_on, recorded_at, recorder_kind, recorder_id, target_event_id, data
-                    from pathway_event where pathway_id = any(?) order by pathway_id, seq""")) {
+            try (PreparedStatement statement = connection.prepareStatement(BY_PATHWAYS)) {
                 statement.setArray(1, connection.createArrayOf("uuid", pathwayIds.toArray()));
                 statement.setFetchSize(2000);
                 try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        Row row = new Row(rows.getObject(1, UUID.class), rows.getLong(2), rows.getObject(3, UUID.class),
-                                rows.getString(4), rows.getObject(5, LocalDate.class), rows.getTimestamp(6).toInstant(),
-                                rows.getString(7), rows.getString(8), rows.getObject(9, UUID.class), rows.getString(10));
-                        events.computeIfAbsent(row.pathwayId(), id -> new ArrayList<>()).add(row);
-                    }
+                    readEvents(rows, events);
                 }
             }
         });
         return events;
+    }
+
+    private static final String BY_PATHWAYS = """
+            select id, seq, pathway_id, type, occurred_on, recorded_at, recorder_kind, recorder_id, target_event_id, data
+            from pathway_event where pathway_id = any(?) order by pathway_id, seq""";
+
+    private static void readEvents(ResultSet rows, Map<UUID, List<Row>> events) throws SQLException {
+        while (rows.next()) {
+            Row row = new Row(rows.getObject(1, UUID.class), rows.getLong(2), rows.getObject(3, UUID.class),
+                    rows.getString(4), rows.getObject(5, LocalDate.class), rows.getTimestamp(6).toInstant(),
+                    rows.getString(7), rows.getString(8), rows.getObject(9, UUID.class), rows.getString(10));
+            events.computeIfAbsent(row.pathwayId(), id -> new ArrayList<>()).add(row);
+        }
     }
 
     static String key(String source, String sourceId) {

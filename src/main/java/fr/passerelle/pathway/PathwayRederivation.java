@@ -1,5 +1,6 @@
 package fr.passerelle.pathway;
 
+import fr.passerelle.platform.database.DeferredWrites;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,10 +38,12 @@ public class PathwayRederivation {
     private final EventCodec codec;
     private final Event<PathwaysChanged> changed;
     private final Clock clock;
+    private final DeferredWrites deferred;
 
     public PathwayRederivation(EntityManager entityManager, PathwayRepository pathways, PathwayEventRepository events, EventCodec codec,
-            Event<PathwaysChanged> changed, Clock clock) {
+            Event<PathwaysChanged> changed, Clock clock, DeferredWrites deferred) {
         this.entityManager = entityManager;
+        this.deferred = deferred;
         this.pathways = pathways;
         this.events = events;
         this.codec = codec;
@@ -82,5 +85,6 @@ public class PathwayRederivation {
         }
         pathways.updateDerived(derived, now);
         changed.fire(new PathwaysChanged(changes));
+        deferred.flush();
     }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.pathway;
 
+import fr.passerelle.platform.database.DeferredWrites;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -11,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +24,12 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
+
+    private final DeferredWrites deferred;
+
+    public PathwayRepository(DeferredWrites deferred) {
+        this.deferred = deferred;
+    }
 
     /** The derived columns of one pathway after a fold. */
     record Derived(UUID id, String departementCode, long version, String stateJson, String aseStatus, String cejStatus,
@@ -102,11 +110,11 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
         if (rows.isEmpty()) {
             return;
         }
-        session().doWork(connection -> {
-            // A transfer hands the pathway to a collectivity that never knew the former one's case reference:
-            // the reference is dropped, so that it cannot name the pathway there (the receiving collectivity
-            // addresses it by its id), and the identity moves along so that duplicates are detected there.
-            try (PreparedStatement statement = connection.prepareStatement("""
+        // A transfer hands the pathway to a collectivity that never knew the former one's case reference:
+        // the reference is dropped, so that it cannot name the pathway there (the receiving collectivity
+        // addresses it by its id), and the identity moves along so that duplicates are detected there.
+        // Deferred: the write path reads no pathway row after deriving them.
+        deferred.defer("""
                     with t as (
                         select * from unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
                             ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
@@ -125,27 +133,24 @@ public class PathwayRepository implements PanacheRepositoryBase<Pathway, UUID> {
                         diagnostic_on = t.diagnostic_on::date, autonomy_project_on = t.autonomy_project_on::date,
                         cej_proposed_on = t.cej_proposed_on::date, last_event_on = t.last_event_on::date,
                         ase_ended_on = t.ase_ended_on::date, updated_at = ?
-                    from t where p.id = t.id""")) {
-                statement.setTimestamp(17, Timestamp.from(now));
-                statement.setArray(1, connection.createArrayOf("uuid", rows.stream().map(Derived::id).toArray()));
-                statement.setArray(2, texts(connection, rows.stream().map(Derived::departementCode).toList()));
-                statement.setArray(3, connection.createArrayOf("bigint", rows.stream().map(Derived::version).toArray()));
-                statement.setArray(4, texts(connection, rows.stream().map(Derived::stateJson).toList()));
-                statement.setArray(5, texts(connection, rows.stream().map(Derived::aseStatus).toList()));
-                statement.setArray(6, texts(connection, rows.stream().map(Derived::cejStatus).toList()));
-                statement.setArray(7, texts(connection, rows.stream().map(Derived::consentStatus).toList()));
-                statement.setArray(8, dates(connection, rows.stream().map(Derived::solicitedOn).toList()));
-                statement.setArray(9, dates(connection, rows.stream().map(Derived::firstContactOn).toList()));
-                statement.setArray(10, dates(connection, rows.stream().map(Derived::registeredOn).toList()));
-                statement.setArray(11, dates(connection, rows.stream().map(Derived::jointReviewOn).toList()));
-                statement.setArray(12, dates(connection, rows.stream().map(Derived::diagnosticOn).toList()));
-                statement.setArray(13, dates(connection, rows.stream().map(Derived::autonomyProjectOn).toList()));
-                statement.setArray(14, dates(connection, rows.stream().map(Derived::cejProposedOn).toList()));
-                statement.setArray(15, dates(connection, rows.stream().map(Derived::lastEventOn).toList()));
-                statement.setArray(16, dates(connection, rows.stream().map(Derived::aseEndedOn).toList()));
-                statement.executeUpdate();
-            }
-        });
+                    from t where p.id = t.id""", connection -> Arrays.asList(
+                connection.createArrayOf("uuid", rows.stream().map(Derived::id).toArray()),
+                texts(connection, rows.stream().map(Derived::departementCode).toList()),
+                connection.createArrayOf("bigint", rows.stream().map(Derived::version).toArray()),
+                texts(connection, rows.stream().map(Derived::stateJson).toList()),
+                texts(connection, rows.stream().map(Derived::aseStatus).toList()),
+                texts(connection, rows.stream().map(Derived::cejStatus).toList()),
+                texts(connection, rows.stream().map(Derived::consentStatus).toList()),
+                dates(connection, rows.stream().map(Derived::solicitedOn).toList()),
+                dates(connection, rows.stream().map(Derived::firstContactOn).toList()),
+                dates(connection, rows.stream().map(Derived::registeredOn).toList()),
+                dates(connection, rows.stream().map(Derived::jointReviewOn).toList()),
+                dates(connection, rows.stream().map(Derived::diagnosticOn).toList()),
+                dates(connection, rows.stream().map(Derived::autonomyProjectOn).toList()),
+                dates(connection, rows.stream().map(Derived::cejProposedOn).toList()),
+                dates(connection, rows.stream().map(Derived::lastEventOn).toList()),
+                dates(connection, rows.stream().map(Derived::aseEndedOn).toList()),
+                Timestamp.from(now)));
     }
 
     void updateBirthDate(UUID id, LocalDate birthDate) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.audit.AuditService;
 import fr.passerelle.partner.DepartementService;
 import fr.passerelle.partner.MissionLocaleService;
+import fr.passerelle.platform.database.DeferredWrites;
 import fr.passerelle.platform.database.TimeOrderedIds;
 import fr.passerelle.platform.problem.ApiException;
 import fr.passerelle.platform.problem.ProblemType;
@@ -59,11 +60,14 @@ public class PathwayWriteService {
     private final Clock clock;
     private final Event<PathwaysChanged> changed;
     private final AuditService audit;
+    private final DeferredWrites deferred;
 
     public PathwayWriteService(PathwayRepository pathways, PathwayEventRepository events, PathwayIdentityRepository identities,
             RejectedEventRepository rejections, MissionLocaleService missionsLocales, DepartementService departements,
-            CloudEventReader reader, EventCodec codec, Clock clock, Event<PathwaysChanged> changed, AuditService audit) {
+            CloudEventReader reader, EventCodec codec, Clock clock, Event<PathwaysChanged> changed, AuditService audit,
+            DeferredWrites deferred) {
         this.audit = audit;
+        this.deferred = deferred;
         this.pathways = pathways;
         this.events = events;
         this.identities = identities;
@@ -101,8 +105,11 @@ public class PathwayWriteService {
         batch.stage();
         List<UUID> written = batch.store();
         if (caller != PLATFORM) {
-            audit.record(caller, rectifiesIdentity(submissions) ? AuditService.Operation.RECTIFY : AuditService.Operation.WRITE, written);
+            audit.recordWithDeferredWrites(caller, rectifiesIdentity(submissions) ? AuditService.Operation.RECTIFY
+                    : AuditService.Operation.WRITE, written);
         }
+        // The derived state, feed entries, shares, outbox and audit record, in one round trip; in the transaction still.
+        deferred.flush();
         return batch.outcomes();
     }
 
@@ -167,7 +174,9 @@ public class PathwayWriteService {
             }
             List<PathwayHead> heads = pathways.lockHeads(ids, caller.is(Role.DEPARTEMENT) ? caller.organisationId() : null,
                     caseReferences);
-            Map<UUID, List<PathwayEventRepository.Row>> rows = events.byPathways(heads.stream().map(PathwayHead::id).toList());
+            PathwayEventRepository.Loaded loaded = events.load(heads.stream().map(PathwayHead::id).toList(), caller.organisationId(),
+                    sources, sourceIds);
+            Map<UUID, List<PathwayEventRepository.Row>> rows = loaded.events();
             for (PathwayHead head : heads) {
                 Work work = new Work(head, codec.decode(rows.getOrDefault(head.id(), List.of())), false);
                 works.put(head.id(), work);
@@ -175,7 +184,7 @@ public class PathwayWriteService {
                     worksByCaseReference.put(head.caseReference(), work);
                 }
             }
-            known = events.findBySourceKeys(caller.organisationId(), sources, sourceIds);
+            known = loaded.known();
             activeMissionsLocales = missionsLocales.activeAmong(missionLocaleIds);
             if (caller.is(Role.DEPARTEMENT)) {
                 pathwaysByMatchKey.putAll(identities.pathwaysByMatchKey(caller.organisationId(), matchKeys));

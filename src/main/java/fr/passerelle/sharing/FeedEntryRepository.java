@@ -1,6 +1,8 @@
 package fr.passerelle.sharing;
 
+import fr.passerelle.audit.AuditService;
 import fr.passerelle.platform.database.CopyRows;
+import fr.passerelle.platform.database.DeferredWrites;
 import fr.passerelle.platform.database.SqlFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -33,10 +35,12 @@ public class FeedEntryRepository {
 
     private final EntityManager entityManager;
     private final DataSource dataSource;
+    private final DeferredWrites deferred;
 
-    public FeedEntryRepository(EntityManager entityManager, DataSource dataSource) {
+    public FeedEntryRepository(EntityManager entityManager, DataSource dataSource, DeferredWrites deferred) {
         this.entityManager = entityManager;
         this.dataSource = dataSource;
+        this.deferred = deferred;
     }
 
     /**
@@ -56,21 +60,17 @@ public class FeedEntryRepository {
             session().doWork(connection -> rows.copyInto(connection, "feed_entry (audience, kind, pathway_id, recorded_at, payload)"));
             return;
         }
-        session().doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    insert into feed_entry (audience, kind, pathway_id, recorded_at, payload)
-                    select t.audience, t.kind, t.pathway_id, ?, t.payload
-                    from unnest(?::text[], ?::text[], ?::uuid[], ?::text[]) with ordinality
-                        as t(audience, kind, pathway_id, payload, position)
-                    order by t.position""")) {
-                statement.setTimestamp(1, Timestamp.from(recordedAt));
-                statement.setArray(2, connection.createArrayOf("text", entries.stream().map(NewEntry::audience).toArray()));
-                statement.setArray(3, connection.createArrayOf("text", entries.stream().map(NewEntry::kind).toArray()));
-                statement.setArray(4, connection.createArrayOf("uuid", entries.stream().map(NewEntry::pathwayId).toArray()));
-                statement.setArray(5, connection.createArrayOf("text", entries.stream().map(NewEntry::payload).toArray()));
-                statement.executeUpdate();
-            }
-        });
+        // Deferred: nothing of the writing transaction reads the feed but the outbox, deferred after it.
+        deferred.defer("""
+                insert into feed_entry (audience, kind, pathway_id, recorded_at, payload)
+                select t.audience, t.kind, t.pathway_id, ?, t.payload
+                from unnest(?::text[], ?::text[], ?::uuid[], ?::text[]) with ordinality
+                    as t(audience, kind, pathway_id, payload, position)
+                order by t.position""", connection -> List.of(Timestamp.from(recordedAt),
+                connection.createArrayOf("text", entries.stream().map(NewEntry::audience).toArray()),
+                connection.createArrayOf("text", entries.stream().map(NewEntry::kind).toArray()),
+                connection.createArrayOf("uuid", entries.stream().map(NewEntry::pathwayId).toArray()),
+                connection.createArrayOf("text", entries.stream().map(NewEntry::payload).toArray())));
     }
 
     /**
@@ -78,13 +78,16 @@ public class FeedEntryRepository {
      * older than every transaction still running: a position handed out is never overtaken by an
      * entry that commits later.
      */
-    List<Entry> after(String audience, String txId, long seq, int limit) {
-        // Plain JDBC on the transaction's connection: a feed request has nothing else for the ORM to do.
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(PAGE_QUERY)) {
+    List<Entry> after(String audience, String txId, long seq, int limit, AuditService.InlineRecord audit) {
+        // Plain JDBC, one statement: a feed request has nothing else for the ORM to do, and its audit record is written by the
+        // statement that reads the page (atomic with it without a transaction of its own, one round trip for both).
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(auditedPageQuery(audit))) {
             statement.setString(1, audience);
             statement.setString(2, txId);
             statement.setLong(3, seq);
             statement.setInt(4, limit);
+            audit.bind(statement, 5);
             List<Entry> entries = new ArrayList<>(Math.min(limit, 1000));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -99,15 +102,23 @@ public class FeedEntryRepository {
         }
     }
 
+    private static final String PAGE_CONDITION = """
+            where audience = ? and (tx_id, seq) > (?::xid8, ?) and tx_id < pg_snapshot_xmin(pg_current_snapshot())
+            order by feed_entry.tx_id, feed_entry.seq limit ?""";
+
     /**
      * The keyset query of a feed page; the feed benchmark runs the same one over raw JDBC. The sort
      * names the table's column: a bare {@code tx_id} would name the text output column and sort
      * "1000" before "999", skipping entries whenever transaction ids gain a digit.
      */
-    public static final String PAGE_QUERY = """
-            select tx_id::text, seq, recorded_at, pathway_id, payload from feed_entry
-            where audience = ? and (tx_id, seq) > (?::xid8, ?) and tx_id < pg_snapshot_xmin(pg_current_snapshot())
-            order by feed_entry.tx_id, feed_entry.seq limit ?""";
+    public static final String PAGE_QUERY = "select tx_id::text, seq, recorded_at, pathway_id, payload from feed_entry " + PAGE_CONDITION;
+
+    /** The page query, also writing the audit record of the pathways of the entries it returns (none when it returns none). */
+    private static String auditedPageQuery(AuditService.InlineRecord audit) {
+        return "with page as materialized (select tx_id, seq, recorded_at, pathway_id, payload from feed_entry " + PAGE_CONDITION + "), "
+                + "audit as (" + audit.sql("page", "pathway_id") + ") "
+                + "select tx_id::text, seq, recorded_at, pathway_id, payload from page order by page.tx_id, page.seq";
+    }
 
     /**
      * Deletes at most {@code batch} entries recorded before the limit, skipping those another

@@ -12,6 +12,7 @@ import fr.passerelle.platform.security.Caller;
 import fr.passerelle.platform.security.CurrentCaller;
 import fr.passerelle.platform.security.Role;
 import fr.passerelle.platform.web.ETags;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,6 +55,7 @@ public class FeedResource {
     }
 
     @GET
+    @Blocking
     @RolesAllowed({Role.Names.DEPARTEMENT, Role.Names.MISSION_LOCALE})
     @Audited(Purpose.SYNCHRONISATION)
     @Operation(operationId = "readFeed", summary = "The organisation's change feed",
@@ -85,7 +87,7 @@ public class FeedResource {
         int size = bounded("limit", limit, 100, 1, config.feed().maxPageSize());
         int seconds = bounded("wait", wait, 0, 0, (int) config.feed().maxWait().toSeconds());
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        return poll(reader, after, size, deadline, scope).map(page -> {
+        return untilEntries(feed.page(reader, after, size, scope), reader, after, size, deadline, scope).map(page -> {
             String etag = "\"" + page.nextCursor() + "\"";
             if (page.empty() && ETags.noneMatchNames(ifNoneMatch, etag)) {
                 return Response.notModified().tag(page.nextCursor()).build();
@@ -94,13 +96,19 @@ public class FeedResource {
         });
     }
 
-    /** Reads on a worker thread; while the page is empty and the wait lasts, reads again shortly after, without holding a thread. */
-    private Uni<FeedService.RenderedPage> poll(Caller reader, String after, int size, long deadline, AuditScope.Snapshot scope) {
-        return Uni.createFrom().item(() -> feed.page(reader, after, size, scope))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(page -> page.empty() && System.nanoTime() < deadline
-                        ? Uni.createFrom().voidItem().onItem().delayIt().by(POLL_INTERVAL).flatMap(ignored -> poll(reader, after, size, deadline, scope))
-                        : Uni.createFrom().item(page));
+    /**
+     * The first read runs on the request's worker thread (the endpoint is blocking: one hop from the event loop, none
+     * back and forth); while the page is empty and the wait lasts, reads again shortly after, without holding a thread.
+     */
+    private Uni<FeedService.RenderedPage> untilEntries(FeedService.RenderedPage page, Caller reader, String after, int size, long deadline,
+            AuditScope.Snapshot scope) {
+        if (!page.empty() || System.nanoTime() >= deadline) {
+            return Uni.createFrom().item(page);
+        }
+        return Uni.createFrom().voidItem().onItem().delayIt().by(POLL_INTERVAL)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(ignored -> feed.page(reader, after, size, scope))
+                .flatMap(next -> untilEntries(next, reader, after, size, deadline, scope));
     }
 
     private static int bounded(String parameter, Integer value, int defaultValue, int min, int max) {

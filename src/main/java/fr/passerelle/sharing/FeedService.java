@@ -11,7 +11,6 @@ import fr.passerelle.platform.web.Cursor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -53,7 +52,10 @@ public class FeedService {
     public record RenderedPage(byte[] json, String nextCursor, boolean empty) {
     }
 
-    @Transactional
+    /**
+     * One page, read with its audit record by a single statement: atomic by itself, so without a transaction of its
+     * own (no BEGIN and COMMIT round trips); within a caller's transaction, part of it.
+     */
     public RenderedPage page(Caller caller, String after, int limit, AuditScope.Snapshot scope) {
         if (!caller.is(Role.DEPARTEMENT) && !caller.is(Role.MISSION_LOCALE)) {
             throw ApiException.forbidden("Only départements and Missions Locales have a change feed.");
@@ -76,10 +78,8 @@ public class FeedService {
                 throw Cursor.invalid("after");
             }
         }
-        List<FeedEntryRepository.Entry> entries = feed.after(caller.organisationId(), txId, seq, limit);
-        if (!entries.isEmpty()) {
-            audit.record(caller, AuditService.Operation.FEED, entries.stream().map(FeedEntryRepository.Entry::pathwayId).toList(), scope);
-        }
+        List<FeedEntryRepository.Entry> entries = feed.after(caller.organisationId(), txId, seq, limit,
+                audit.inlineRecord(caller, AuditService.Operation.FEED, scope));
         byte[][] cursors = new byte[entries.size()][];
         int size = ITEMS.length + Math.max(0, entries.size() - 1) + NEXT_CURSOR.length + 2;
         // With nothing new, the cursor given, so that its ETag answers 304; once it ages, the same position at the

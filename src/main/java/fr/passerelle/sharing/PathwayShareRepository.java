@@ -1,17 +1,22 @@
 package fr.passerelle.sharing;
 
+import fr.passerelle.platform.database.DeferredWrites;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.Session;
 
 @ApplicationScoped
 public class PathwayShareRepository implements PanacheRepositoryBase<PathwayShare, PathwayShare.Key> {
+
+    private final DeferredWrites deferred;
+
+    public PathwayShareRepository(DeferredWrites deferred) {
+        this.deferred = deferred;
+    }
 
     /** A share as derived from a pathway's state. */
     record Derived(UUID missionLocaleId, UUID pathwayId, String status, LocalDate solicitedOn, LocalDate endedOn,
@@ -27,8 +32,7 @@ public class PathwayShareRepository implements PanacheRepositoryBase<PathwayShar
         if (shares.isEmpty()) {
             return;
         }
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
+        deferred.defer("""
                     insert into pathway_share (mission_locale_id, pathway_id, status, solicited_on, ended_on, first_contact_on,
                         registered_on, mission_locale_reference, diagnostic_on, cej_status, joint_steps_to_confirm, updated_at)
                     select t.ml, t.pathway, t.status, t.solicited_on::date, t.ended_on::date, t.first_contact_on::date,
@@ -48,22 +52,18 @@ public class PathwayShareRepository implements PanacheRepositoryBase<PathwayShar
                             pathway_share.cej_status, pathway_share.joint_steps_to_confirm)
                         is distinct from (excluded.status, excluded.solicited_on, excluded.ended_on, excluded.first_contact_on,
                             excluded.registered_on, excluded.mission_locale_reference, excluded.diagnostic_on, excluded.cej_status,
-                            excluded.joint_steps_to_confirm)""")) {
-                statement.setTimestamp(1, Timestamp.from(now));
-                statement.setArray(2, connection.createArrayOf("uuid", shares.stream().map(Derived::missionLocaleId).toArray()));
-                statement.setArray(3, connection.createArrayOf("uuid", shares.stream().map(Derived::pathwayId).toArray()));
-                statement.setArray(4, connection.createArrayOf("text", shares.stream().map(Derived::status).toArray()));
-                statement.setArray(5, connection.createArrayOf("text", shares.stream().map(s -> text(s.solicitedOn())).toArray()));
-                statement.setArray(6, connection.createArrayOf("text", shares.stream().map(s -> text(s.endedOn())).toArray()));
-                statement.setArray(7, connection.createArrayOf("text", shares.stream().map(s -> text(s.firstContactOn())).toArray()));
-                statement.setArray(8, connection.createArrayOf("text", shares.stream().map(s -> text(s.registeredOn())).toArray()));
-                statement.setArray(9, connection.createArrayOf("text", shares.stream().map(Derived::reference).toArray()));
-                statement.setArray(10, connection.createArrayOf("text", shares.stream().map(s -> text(s.diagnosticOn())).toArray()));
-                statement.setArray(11, connection.createArrayOf("text", shares.stream().map(Derived::cejStatus).toArray()));
-                statement.setArray(12, connection.createArrayOf("integer", shares.stream().map(Derived::jointStepsToConfirm).toArray()));
-                statement.executeUpdate();
-            }
-        });
+                            excluded.joint_steps_to_confirm)""", connection -> List.of(Timestamp.from(now),
+                connection.createArrayOf("uuid", shares.stream().map(Derived::missionLocaleId).toArray()),
+                connection.createArrayOf("uuid", shares.stream().map(Derived::pathwayId).toArray()),
+                connection.createArrayOf("text", shares.stream().map(Derived::status).toArray()),
+                connection.createArrayOf("text", shares.stream().map(s -> text(s.solicitedOn())).toArray()),
+                connection.createArrayOf("text", shares.stream().map(s -> text(s.endedOn())).toArray()),
+                connection.createArrayOf("text", shares.stream().map(s -> text(s.firstContactOn())).toArray()),
+                connection.createArrayOf("text", shares.stream().map(s -> text(s.registeredOn())).toArray()),
+                connection.createArrayOf("text", shares.stream().map(Derived::reference).toArray()),
+                connection.createArrayOf("text", shares.stream().map(s -> text(s.diagnosticOn())).toArray()),
+                connection.createArrayOf("text", shares.stream().map(Derived::cejStatus).toArray()),
+                connection.createArrayOf("integer", shares.stream().map(Derived::jointStepsToConfirm).toArray())));
     }
 
     /**
@@ -74,17 +74,13 @@ public class PathwayShareRepository implements PanacheRepositoryBase<PathwayShar
         if (pathways.isEmpty()) {
             return;
         }
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    delete from pathway_share s where s.pathway_id = any(?::uuid[]) and not exists (
-                        select 1 from unnest(?::uuid[], ?::uuid[]) as k(ml, pathway)
-                        where k.ml = s.mission_locale_id and k.pathway = s.pathway_id)""")) {
-                statement.setArray(1, connection.createArrayOf("uuid", pathways.toArray()));
-                statement.setArray(2, connection.createArrayOf("uuid", kept.stream().map(Derived::missionLocaleId).toArray()));
-                statement.setArray(3, connection.createArrayOf("uuid", kept.stream().map(Derived::pathwayId).toArray()));
-                statement.executeUpdate();
-            }
-        });
+        deferred.defer("""
+                delete from pathway_share s where s.pathway_id = any(?::uuid[]) and not exists (
+                    select 1 from unnest(?::uuid[], ?::uuid[]) as k(ml, pathway)
+                    where k.ml = s.mission_locale_id and k.pathway = s.pathway_id)""", connection -> List.of(
+                connection.createArrayOf("uuid", pathways.toArray()),
+                connection.createArrayOf("uuid", kept.stream().map(Derived::missionLocaleId).toArray()),
+                connection.createArrayOf("uuid", kept.stream().map(Derived::pathwayId).toArray())));
     }
 
     private static String text(LocalDate date) {

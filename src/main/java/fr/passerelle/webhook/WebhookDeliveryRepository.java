@@ -1,5 +1,6 @@
 package fr.passerelle.webhook;
 
+import fr.passerelle.platform.database.DeferredWrites;
 import fr.passerelle.platform.web.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,20 +31,23 @@ public class WebhookDeliveryRepository {
     }
 
     private final EntityManager entityManager;
+    private final DeferredWrites deferred;
 
-    public WebhookDeliveryRepository(EntityManager entityManager) {
+    public WebhookDeliveryRepository(EntityManager entityManager, DeferredWrites deferred) {
         this.entityManager = entityManager;
+        this.deferred = deferred;
     }
 
     /** Queues a delivery of each feed entry this transaction wrote, to the active subscriptions of its audience. */
-    int queueEntriesOfThisTransaction(Instant now) {
-        return entityManager.createNativeQuery("""
+    void queueEntriesOfThisTransaction(Instant now) {
+        // Deferred after the feed entries, deferred or written before it; the parameter is cast once and used twice.
+        deferred.defer("""
                 insert into webhook_delivery (id, subscription_id, pathway_id, feed_tx_id, feed_seq, feed_recorded_at, payload, status,
                     attempts, next_attempt_at, created_at)
-                select gen_random_uuid(), s.id, f.pathway_id, f.tx_id, f.seq, f.recorded_at, f.payload, 'PENDING', 0, ?1, ?1
-                from webhook_subscription s
+                select gen_random_uuid(), s.id, f.pathway_id, f.tx_id, f.seq, f.recorded_at, f.payload, 'PENDING', 0, n.now, n.now
+                from (select ?::timestamptz as now) n, webhook_subscription s
                 join feed_entry f on f.audience = s.organisation_id and f.tx_id = pg_current_xact_id()
-                where s.status = 'ACTIVE'""").setParameter(1, now).executeUpdate();
+                where s.status = 'ACTIVE'""", connection -> List.of(Timestamp.from(now)));
     }
 
     /**

@@ -176,7 +176,7 @@ class IngestionBenchmark {
         Results results = new Results(events, singleEvents);
         statementStats.reset(dataSource);
         results.httpBatches = time(workloads, this::pushBatches);
-        results.statements = statementStats.read(dataSource, events / BATCH);
+        results.statements = statementStats.read(dataSource, events / BATCH, "batch of 1,000 events");
         int accepted = 0;
         for (Workload workload : workloads) {
             accepted += workload.acceptedBatches();
@@ -195,7 +195,9 @@ class IngestionBenchmark {
         for (Workload workload : workloads) {
             workload.prepareSingles(singleEvents / clients.size());
         }
+        statementStats.reset(dataSource);
         results.httpSingles = time(workloads, this::pushSingles);
+        results.singleStatements = statementStats.read(dataSource, singleEvents, "single event");
         truncateScratch();
         results.rowPerCommit = time(workloads, this::insertOneRowPerCommit);
         return results;
@@ -698,6 +700,7 @@ class IngestionBenchmark {
         private final int singleEvents;
         private Measure httpBatches;
         private List<String> statements;
+        private List<String> singleStatements;
         private Measure sameStorage;
         private long sameStorageRows;
         private Measure copy;
@@ -745,6 +748,8 @@ class IngestionBenchmark {
                     memory.rssHighWaterMark() >> 20));
             table.append("\nStatements of the batch phase, as PostgreSQL counts them (pg_stat_statements):\n");
             statements.forEach(line -> table.append(line).append('\n'));
+            table.append("\nStatements of the single-event phase, per event (pg_stat_statements):\n");
+            singleStatements.forEach(line -> table.append(line).append('\n'));
             System.out.println(table);
         }
 
@@ -775,8 +780,8 @@ class IngestionBenchmark {
             }
         }
 
-        /** The application role's statements since the reset, heaviest first, per batch. */
-        List<String> read(DataSource dataSource, int batches) throws SQLException {
+        /** The application role's statements since the reset, heaviest first, per unit (a batch, or a single event). */
+        List<String> read(DataSource dataSource, int batches, String unit) throws SQLException {
             if (!available) {
                 return List.of("  (pg_stat_statements is not loaded: run with -Pbenchmark)");
             }
@@ -790,9 +795,9 @@ class IngestionBenchmark {
                             order by s.total_exec_time desc""")) {
                 while (rows.next()) {
                     if (lines.isEmpty()) {
-                        lines.add(String.format(Locale.ROOT, "  %.1f statements per batch of 1,000 events, %.1f ms of execution per batch",
-                                rows.getDouble(5) / batches, rows.getDouble(6) / batches));
-                        lines.add(String.format(Locale.ROOT, "  %8s %8s %8s %6s  %s", "calls/b", "rows/b", "ms/b", "share", "statement"));
+                        lines.add(String.format(Locale.ROOT, "  %.1f statements per %s, %.2f ms of execution per %s",
+                                rows.getDouble(5) / batches, unit, rows.getDouble(6) / batches, unit));
+                        lines.add(String.format(Locale.ROOT, "  %8s %8s %8s %6s  %s", "calls", "rows", "ms", "share", "statement"));
                     }
                     String query = rows.getString(4);
                     lines.add(String.format(Locale.ROOT, "  %8.1f %8.0f %8.2f %5.1f%%  %s", rows.getDouble(1) / batches,

@@ -59,7 +59,36 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
             LOG.debugf("Token of subject %s refused: issued in the future", token.getSubject());
             return Uni.createFrom().failure(new AuthenticationFailedException("The token is issued in the future"));
         }
-        return context.runBlocking(() -> resolve(identity));
+        // The organisation's verdict cached by this replica needs no database: the identity is resolved on the calling
+        // thread (often the event loop), without a hop to a worker thread and back.
+        Verdict cached = cachedVerdict(identity, token);
+        if (cached != null) {
+            return Uni.createFrom().item(resolve(identity, cached));
+        }
+        return context.runBlocking(() -> resolve(identity, null));
+    }
+
+    /** The verdict this replica holds, still valid, for the token's one role and organisation; null when it must ask. */
+    private Verdict cachedVerdict(SecurityIdentity identity, JsonWebToken token) {
+        if (cacheFor.isZero() || identity.getRoles().size() != 1) {
+            return null;
+        }
+        Optional<Role> role = Role.fromClaim(identity.getRoles().iterator().next());
+        String organisationId = organisationOf(token);
+        if (role.isEmpty() || organisationId == null) {
+            return null;
+        }
+        Verdict verdict = verdicts.get(key(role.get(), organisationId));
+        return verdict == null || verdict.validUntilNanos() - System.nanoTime() < 0 ? null : verdict;
+    }
+
+    private static String key(Role role, String organisationId) {
+        return role.claim() + "|" + organisationId;
+    }
+
+    private static String organisationOf(JsonWebToken token) {
+        Object organisation = token.getClaim(ORGANISATION_CLAIM);
+        return organisation == null ? null : organisation.toString().replace("\"", "");
     }
 
     /**
@@ -71,7 +100,7 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         if (cacheFor.isZero()) {
             return registry.isActive(role.organisationKind(), organisationId, role.requiresOperator());
         }
-        String key = role.claim() + "|" + organisationId;
+        String key = key(role, organisationId);
         long now = System.nanoTime();
         Verdict verdict = verdicts.get(key);
         if (verdict == null || verdict.validUntilNanos() - now < 0) {
@@ -85,17 +114,17 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         return verdict.active();
     }
 
-    private SecurityIdentity resolve(SecurityIdentity identity) {
+    /** The identity with its caller, or with no role; {@code cached} is the organisation's verdict when already known. */
+    private SecurityIdentity resolve(SecurityIdentity identity, Verdict cached) {
         JsonWebToken token = (JsonWebToken) identity.getPrincipal();
         List<Role> roles = identity.getRoles().stream().map(Role::fromClaim).flatMap(Optional::stream).toList();
-        Object organisation = token.getClaim(ORGANISATION_CLAIM);
-        String organisationId = organisation == null ? null : organisation.toString().replace("\"", "");
+        String organisationId = organisationOf(token);
         String refusal = null;
         if (roles.size() != 1) {
             refusal = "the token must carry exactly one role";
         } else if (organisationId == null || organisationId.isBlank()) {
             refusal = "the token names no organisation";
-        } else if (!isActive(roles.get(0), organisationId)) {
+        } else if (!(cached != null ? cached.active() : isActive(roles.get(0), organisationId))) {
             refusal = "the organisation is unknown, inactive or does not fit the role";
         }
         if (refusal != null) {
